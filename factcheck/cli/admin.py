@@ -1,0 +1,25 @@
+"""`factcheck init`."""
+
+from __future__ import annotations
+
+import click
+
+from factcheck import db as dbmod
+from factcheck.cli.context import AppContext
+
+
+@click.command()
+@click.pass_obj
+def init(app: AppContext) -> None:
+    """Create or upgrade the database schema."""
+    engine = app.raw_engine()
+    before = dbmod.current_revision(engine)
+    dbmod.upgrade(engine)
+    after = dbmod.current_revision(engine)
+    url = engine.url.render_as_string(hide_password=True)
+    if before == after:
+        click.echo(f"Database {url} is up to date (schema {after}).")
+    elif before is None:
+        click.echo(f"Created database {url} (schema {after}).")
+    else:
+        click.echo(f"Upgraded database {url} from schema {before} to {after}.")

@@ -1,0 +1,103 @@
+"""Engine, sessions and schema migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import Session, create_engine
+
+from factcheck.errors import FactcheckError
+
+DEFAULT_DB = "factcheck.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def resolve_url(db: str | None) -> str:
+    """Turn a --db value (URL or plain file path) into an SQLAlchemy URL."""
+    value = db or os.environ.get("FACTCHECK_DB") or DEFAULT_DB
+    if "://" not in value:
+        return f"sqlite:///{value}"
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        # psycopg 3 is the driver we ship
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(db: str | None = None, **kwargs: object) -> Engine:
+    """One engine per process; SQLite gets foreign keys and a busy timeout."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise FactcheckError(f"invalid database URL: {url}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)  # type: ignore[arg-type]
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)  # type: ignore[arg-type]
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def _alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str | None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to `revision`."""
+    command.upgrade(_alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    command.downgrade(_alembic_config(engine), revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Fail with a clear message when the database was never initialised or is behind."""
+    current = current_revision(engine)
+    if current is None:
+        raise FactcheckError("database is not initialised; run `factcheck init` first")
+    if current != head_revision():
+        raise FactcheckError("database schema is out of date; run `factcheck init` to upgrade")

@@ -1,0 +1,59 @@
+"""Schema migrations and storage URLs."""
+
+from __future__ import annotations
+
+from sqlalchemy import inspect
+
+from factcheck import db as dbmod
+
+
+def test_resolve_url_defaults_to_sqlite_file_in_cwd(monkeypatch):
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    assert dbmod.resolve_url(None) == "sqlite:///factcheck.db"
+
+
+def test_resolve_url_accepts_paths_and_postgres_urls():
+    assert dbmod.resolve_url("x/y.db") == "sqlite:///x/y.db"
+    assert dbmod.resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert dbmod.resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_migrate_empty_database_to_head_and_back(db_url):
+    engine = dbmod.make_engine(db_url)
+    dbmod.upgrade(engine)
+    assert dbmod.current_revision(engine) == dbmod.head_revision()
+    tables = set(inspect(engine).get_table_names())
+    assert {"source", "sourcealias", "document", "attribution", "chainhop", "claim"} <= tables
+    assert {"figure", "claimlink", "review", "reviewevent", "dispute", "disputeparty"} <= tables
+    dbmod.downgrade(engine, "base")
+    assert dbmod.current_revision(engine) is None
+    remaining = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    assert remaining == set()
+    engine.dispose()
+
+
+def test_migrations_match_models(db_url):
+    """Autogenerate against a migrated database finds nothing to add."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    engine = dbmod.make_engine(db_url)
+    dbmod.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_init_command_creates_then_reports_up_to_date(db_url):
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    r = CliRunner().invoke(cli, ["--db", db_url, "init"])
+    assert r.exit_code == 0, r.output
+    assert "Created database" in r.output
+    r = CliRunner().invoke(cli, ["--db", db_url, "init"])
+    assert r.exit_code == 0, r.output
+    assert "up to date" in r.output
