@@ -8,6 +8,7 @@ against PostgreSQL; each pytest-xdist worker gets a database of its own.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -96,11 +97,32 @@ def session(engine: Engine) -> Iterator[Session]:
         yield s
 
 
-@pytest.fixture
-def migrated_url(db_url: str) -> str:
-    """A database URL migrated to head, for CLI tests."""
-    engine = dbmod.make_engine(db_url)
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head per session; tests get copies (migrating is slow)."""
+    path = tmp_path_factory.mktemp("template") / "head.db"
+    engine = dbmod.make_engine(f"sqlite:///{path}")
     dbmod.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def migrated_url(db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database URL at the current schema, for CLI tests.
+
+    SQLite copies a file migrated once per session; PostgreSQL creates the
+    tables and stamps the head revision (test_db.py runs the real migrations).
+    """
+    if db_url.startswith("sqlite"):
+        template = request.getfixturevalue("_sqlite_template")
+        shutil.copyfile(template, tmp_path / "test.db")
+        return db_url
+    engine = dbmod.make_engine(db_url)
+    SQLModel.metadata.create_all(engine)
+    from alembic import command
+
+    command.stamp(dbmod._alembic_config(engine), "head")
     engine.dispose()
     return db_url
 

@@ -118,3 +118,11 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Error: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug: still one line unless debugging
+        if _debug():
+            raise
+        click.echo(
+            f"Error: internal error ({type(exc).__name__}: {exc}); rerun with FACTCHECK_DEBUG=1",
+            err=True,
+        )
+        sys.exit(1)
