@@ -27,7 +27,9 @@ def echo_json(data: Any) -> None:
     click.echo(to_json(data))
 
 
-def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], *, empty: str = "(none)") -> None:
+def echo_table(
+    rows: Iterable[Sequence[Any]], headers: Sequence[str], *, empty: str = "(none)"
+) -> None:
     rows = list(rows)
     if not rows:
         click.echo(empty)
@@ -42,4 +44,6 @@ def shorten(text: str | None, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON on stdout.")
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Machine-readable JSON on stdout."
+)
