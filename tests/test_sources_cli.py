@@ -26,9 +26,15 @@ def test_add_show_and_list_sources(run):
     assert info["name"] == "General Staff of Ukraine"
     assert info["parent"] == "Armed Forces of Ukraine"
     assert info["organisation"] == "Armed Forces of Ukraine"
+    assert info["side"] == "UA"  # inherited from the parent organisation
     r = run("sources", "list", "--side", "UA", "--json")
     assert r.exit_code == 0, r.output
-    assert [s["name"] for s in json.loads(r.stdout)] == ["Armed Forces of Ukraine"]
+    assert [s["name"] for s in json.loads(r.stdout)] == [
+        "Armed Forces of Ukraine",
+        "General Staff of Ukraine",
+    ]
+    r = run("sources", "list", "--side", "RU", "--json")
+    assert json.loads(r.stdout) == []
 
 
 def test_alias_resolution_tolerates_transliteration_and_diacritics(run):

@@ -117,6 +117,8 @@ def create_source(
         raise FactcheckError(f"source name {name!r} is empty once normalised")
     if session.exec(select(Source).where(Source.key == key)).first() is not None:
         raise FactcheckError(f"source {name!r} already exists")
+    if side is None and parent is not None:
+        side = parent.side  # a ministry's press office speaks for the ministry's side
     source = Source(
         name=name,
         key=key,
