@@ -1,0 +1,153 @@
+"""The ingest pipeline: read → split → extract → resolve sources → store → cross-reference.
+
+Each file is one transaction: a file that fails leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import BinaryIO
+
+from sqlalchemy.engine import Engine
+
+from factcheck.db import session_scope
+from factcheck.errors import FactcheckError
+from factcheck.extraction import ExtractedAttribution, extract
+from factcheck.reading import DocumentDraft, RawReport, iter_paths, load_report, split_report
+from factcheck.store import SourceCache, StoreResult, find_document, store_document
+
+
+@dataclass
+class ReportExtraction:
+    """A read report with the attributions found in each of its documents."""
+
+    raw: RawReport
+    documents: list[tuple[DocumentDraft, list[ExtractedAttribution]]]
+
+
+@dataclass
+class IngestOutcome:
+    path: str
+    result: StoreResult | None = None
+    error: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.error]
+
+    def totals(self) -> dict[str, int]:
+        ok = [o.result for o in self.outcomes if o.result is not None]
+        return {
+            "files": len(self.outcomes),
+            "failed": len(self.failed),
+            "documents": sum(len(r.documents) for r in ok),
+            "skipped": sum(r.skipped for r in ok),
+            "attributions": sum(r.attributions for r in ok),
+        }
+
+
+def read_and_extract(
+    path: str,
+    *,
+    format: str = "auto",
+    outlet: str | None = None,
+    url: str | None = None,
+    published: datetime | None = None,
+    stdin: BinaryIO | None = None,
+    absolute: bool = False,
+) -> ReportExtraction:
+    """Read one report and extract attributions per document, storing nothing.
+
+    Offsets are relative to each document's text, or to the whole file's text
+    when ``absolute`` is true (as `factcheck extract` reports them).
+    """
+    raw = load_report(path, format=format, stdin=stdin)
+    drafts = split_report(raw, outlet=outlet, url=url, published=published)
+    documents = []
+    for draft in drafts:
+        found = extract(
+            draft.text,
+            published=draft.published,
+            outlet=draft.outlet,
+            skip=draft.skip,
+            base=draft.start if absolute else 0,
+        )
+        documents.append((draft, found))
+    return ReportExtraction(raw=raw, documents=documents)
+
+
+def ingest_file(
+    path: str,
+    *,
+    engine: Engine,
+    format: str = "auto",
+    outlet: str | None = None,
+    url: str | None = None,
+    published: datetime | None = None,
+    stdin: BinaryIO | None = None,
+    cross_reference: bool = True,
+) -> StoreResult:
+    """Ingest one report in one transaction; re-ingesting the same report adds nothing."""
+    report = read_and_extract(
+        path, format=format, outlet=outlet, url=url, published=published, stdin=stdin
+    )
+    result = StoreResult()
+    with session_scope(engine) as session:
+        sources = SourceCache(session)
+        stored: dict[int, object] = {}
+        for index, (draft, found) in enumerate(report.documents):
+            existing = find_document(draft, session=session)
+            if existing is not None:
+                result.skipped += 1
+                stored[index] = existing
+                continue
+            copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
+            doc, count = store_document(
+                draft,
+                found,
+                session=session,
+                sources=sources,
+                path=None if path == "-" else path,
+                copy_of=copy_of,  # type: ignore[arg-type]
+            )
+            stored[index] = doc
+            result.documents.append(doc.id)  # type: ignore[arg-type]
+            result.attributions += count
+            result.claims += count
+        if cross_reference and result.documents:
+            from factcheck.xref import xref_documents
+
+            xref_documents(result.documents, session=session)
+    return result
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    *,
+    engine: Engine,
+    on_done: Callable[[IngestOutcome], None] | None = None,
+    **options: object,
+) -> IngestSummary:
+    """Ingest many reports; a bad file is reported and skipped, the others go in."""
+    summary = IngestSummary()
+    for path in expand(paths):
+        outcome = IngestOutcome(path=path)
+        try:
+            outcome.result = ingest_file(path, engine=engine, **options)  # type: ignore[arg-type]
+        except FactcheckError as exc:
+            outcome.error = str(exc)
+        summary.outcomes.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    return summary
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    yield from iter_paths(list(paths))

@@ -1,0 +1,206 @@
+"""`factcheck ingest` / `extract`: the pipeline from files to ledger rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from factcheck import db as dbmod
+from factcheck.models import Attribution, ChainHop, Claim, Document, Source
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+ARTICLES = FIXTURES / "articles"
+TABLES = (Document, Attribution, ChainHop, Claim, Source)
+
+
+def counts(url: str) -> dict[str, int]:
+    engine = dbmod.make_engine(url)
+    with Session(engine) as session:
+        result = {
+            t.__name__: session.exec(select(func.count()).select_from(t)).one() for t in TABLES
+        }
+    engine.dispose()
+    return result
+
+
+def file_text(path: Path) -> str:
+    """The file's text as factcheck reads it: decoded, line endings normalised."""
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_ingest_fixture_folder_then_reingest_adds_nothing(run, migrated_url):
+    r = run("ingest", str(ARTICLES), "--json")
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.stdout)
+    assert summary["files"] == len(list(ARTICLES.iterdir()))
+    assert summary["failed"] == 0
+    assert summary["documents"] >= summary["files"]
+    assert summary["attributions"] > 10
+    before = counts(migrated_url)
+    r = run("ingest", str(ARTICLES))
+    assert r.exit_code == 0, r.output
+    assert "0 new document(s)" in r.output
+    assert counts(migrated_url) == before
+
+
+def test_stored_offsets_point_at_the_stored_text(run, migrated_url):
+    assert run("ingest", str(ARTICLES)).exit_code == 0
+    engine = dbmod.make_engine(migrated_url)
+    with Session(engine) as session:
+        rows = session.exec(select(Attribution, Document).join(Document)).all()
+        assert rows
+        for att, doc in rows:
+            assert doc.text[att.content_start : att.content_end] == att.content_text
+            if att.speaker_start is not None:
+                assert doc.text[att.speaker_start : att.speaker_end] == att.speaker_text
+            if att.cue_start is not None:
+                assert doc.text[att.cue_start : att.cue_end] == att.cue_text
+    engine.dispose()
+
+
+def test_wire_copy_republished_by_two_outlets_is_marked_as_copy(run, migrated_url):
+    assert run("ingest", str(ARTICLES)).exit_code == 0
+    engine = dbmod.make_engine(migrated_url)
+    with Session(engine) as session:
+        docs = {d.outlet: d for d in session.exec(select(Document)).all()}
+    engine.dispose()
+    herald, courier = docs["The Northern Herald"], docs["Coastal Courier"]
+    assert (herald.copy_of_id, courier.copy_of_id).count(None) == 1
+    assert {herald.copy_of_id, courier.copy_of_id} - {None} <= {herald.id, courier.id}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n \t\n", "no text"),
+        ("nul.txt", b"PNG\x00\x01\x02" * 100, "binary"),
+        ("latin.txt", "Caf\u00e9 said 25 were hurt.".encode("utf-16-le"), ""),
+        ("broken.json", b'{"title": "x", "text": ', "JSON"),
+    ],
+)
+def test_bad_input_is_one_line_error_and_writes_nothing(
+    run, migrated_url, tmp_path, name, data, message
+):
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = counts(migrated_url)
+    r = run("ingest", str(path))
+    assert r.exit_code == 1, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("Error: "), r.output  # summary + the error
+    assert message in lines[1]
+    assert "Traceback" not in r.output
+    assert counts(migrated_url) == before
+
+
+def test_huge_file_is_refused(run, tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    r = run("extract", str(path))
+    assert r.exit_code == 1
+    assert r.output.startswith("Error: ") and "too large" in r.output
+
+
+def test_bad_file_mid_batch_keeps_the_others(run, migrated_url, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text((ARTICLES / "odesa-toll.txt").read_text())
+    (folder / "b.txt").write_bytes(b"\x00\x00\x00binary")
+    r = run("ingest", str(folder), "--json")
+    assert r.exit_code == 1
+    assert "Error: " in r.stderr and "b.txt" in r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["files"] == 2 and summary["failed"] == 1 and summary["documents"] == 1
+    assert counts(migrated_url)["Document"] == 1
+
+
+def test_crash_mid_file_leaves_database_as_it_was(run, migrated_url, monkeypatch):
+    import factcheck.pipeline as pipeline
+
+    calls = {"n": 0}
+    real = pipeline.store_document
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "store_document", flaky)
+    before = counts(migrated_url)
+    with pytest.raises(RuntimeError):
+        run("ingest", str(ARTICLES / "liveblog-frontline.txt"))
+    assert calls["n"] == 2
+    assert counts(migrated_url) == before
+
+
+def test_ingest_from_stdin_with_outlet_and_date(run, migrated_url):
+    text = (ARTICLES / "odesa-toll.txt").read_text()
+    r = run(
+        "ingest",
+        "-",
+        "--outlet",
+        "Black Sea Monitor",
+        "--published",
+        "2024-11-08 15:20",
+        input=text,
+    )
+    assert r.exit_code == 0, r.output
+    engine = dbmod.make_engine(migrated_url)
+    with Session(engine) as session:
+        doc = session.exec(select(Document)).one()
+    engine.dispose()
+    assert doc.outlet == "Black Sea Monitor"
+    assert doc.published is not None and doc.published.year == 2024
+    assert doc.source_path is None
+
+
+def test_bad_published_date_is_usage_error(run):
+    r = run("ingest", str(ARTICLES / "odesa-toll.txt"), "--published", "not a date")
+    assert r.exit_code == 2
+    assert "is not a date" in r.output
+
+
+def test_extract_json_contract_and_offsets_into_the_file(run):
+    path = ARTICLES / "liveblog-frontline.txt"
+    r = run("extract", str(path), "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    text = file_text(path)
+    assert len(data["documents"]) >= 3  # the live blog is split into entries
+    seen = 0
+    for doc in data["documents"]:
+        assert {"path", "title", "published", "text_length", "attributions"} <= set(doc)
+        for att in doc["attributions"]:
+            assert {"speaker", "cue", "content", "kind", "hedged", "chain", "figures"} <= set(att)
+            for part in ("speaker", "cue", "content"):
+                span = att[part]
+                if span is not None:
+                    assert text[span["start"] : span["end"]] == span["text"]
+            for fig in att["figures"]:
+                assert {"value", "low", "high", "qualifier", "label"} <= set(fig)
+            for hop in att["chain"]:
+                assert hop["role"] in {"origin", "relay", "publisher"}
+            seen += 1
+    assert seen >= 5
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_extract_offsets_into_seed_files(run):
+    for path in sorted(SEEDS.glob("*.txt")):
+        r = run("extract", str(path), "--json")
+        assert r.exit_code == 0, r.output
+        text = file_text(path)
+        for doc in json.loads(r.stdout)["documents"]:
+            for att in doc["attributions"]:
+                for part in ("speaker", "cue", "content"):
+                    span = att[part]
+                    if span is not None:
+                        assert text[span["start"] : span["end"]] == span["text"]
