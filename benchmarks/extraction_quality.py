@@ -1,0 +1,221 @@
+"""Quality and speed of attribution extraction against PARC-style annotations.
+
+Scoring follows the held-out evaluation: a predicted attribution is correct when
+its content overlaps a gold content span AND its speaker overlaps that gold
+attribution's source span (one-to-one, greedy by overlap). Source-span scores
+match distinct predicted speaker spans to distinct gold source spans by overlap.
+Unattributed predictions have no speaker: the "with unattributed" rows count
+them as false positives, the "without" rows leave them out.
+
+Sets:
+- dev:    fixtures/annotated/dev*.json (articles written for tuning)
+- held:   fixtures/annotated/held*.json (written after tuning; never tuned on)
+- seeds:  fixtures/annotated/seeds.json, offsets into ../shared/seeds/*.txt
+
+Usage: python benchmarks/extraction_quality.py [-v] [--no-speed]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from factcheck.extraction import extract  # noqa: E402
+
+FIXTURES = ROOT / "fixtures" / "annotated"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _greedy(preds: list, golds: list, score) -> tuple[int, list[int], list[int]]:
+    """One-to-one greedy matching; returns (matches, unmatched pred idx, unmatched gold idx)."""
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            s = score(p, g)
+            if s > 0:
+                pairs.append((s, i, j))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _s, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+    return (
+        len(used_p),
+        [i for i in range(len(preds)) if i not in used_p],
+        [j for j in range(len(golds)) if j not in used_g],
+    )
+
+
+def score_document(
+    text: str, gold: list[dict], preds: list, *, with_unattributed: bool, verbose: str = ""
+):
+    """Source-span and attribution counts for one document."""
+    attributed = [p for p in preds if p.speaker is not None]
+    unattributed = [p for p in preds if p.speaker is None]
+    # source spans
+    pspans = sorted({(p.speaker.start, p.speaker.end) for p in attributed})
+    gspans = sorted({tuple(g["source"]) for g in gold})
+    m, up, ug = _greedy(pspans, gspans, _overlap)
+    extra = len(unattributed) if with_unattributed else 0
+    src = Counts(m, len(up) + extra, len(ug))
+    # attributions
+    pa = [((p.speaker.start, p.speaker.end), (p.content.start, p.content.end)) for p in attributed]
+    ga = [(tuple(g["source"]), tuple(g["content"])) for g in gold]
+
+    def both(p, g):
+        a, b = _overlap(p[0], g[0]), _overlap(p[1], g[1])
+        return a + b if a and b else 0
+
+    m2, up2, ug2 = _greedy(pa, ga, both)
+    att = Counts(m2, len(up2) + extra, len(ug2))
+    if verbose and with_unattributed:
+        for i in up2:
+            s, c = pa[i]
+            print(f"  FP {verbose}: [{text[s[0] : s[1]]}] <- {text[c[0] : c[1]][:90]!r}")
+        for j in ug2:
+            s, c = ga[j]
+            print(f"  FN {verbose}: [{text[s[0] : s[1]]}] <- {text[c[0] : c[1]][:90]!r}")
+    return src, att
+
+
+def _published(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def load_fixture_docs(prefix: str) -> list[tuple[str, str, dict, list, list]]:
+    docs = []
+    for path in sorted(FIXTURES.glob(f"{prefix}*.json")):
+        data = json.loads(path.read_text())
+        docs.append((path.stem, data["text"], data, data["attributions"], []))
+    return docs
+
+
+def load_seed_docs() -> list[tuple[str, str, dict, list, list]]:
+    path = FIXTURES / "seeds.json"
+    if not path.exists() or not SEEDS.is_dir():
+        return []
+    docs = []
+    for entry in json.loads(path.read_text())["seeds"]:
+        seed = SEEDS / entry["file"]
+        if not seed.exists():
+            continue
+        text = seed.read_text()
+        # Everything outside the annotated regions is skipped (repeated related-article copies).
+        skip = []
+        pos = 0
+        for a, b in sorted(entry["regions"]):
+            if a > pos:
+                skip.append((pos, a))
+            pos = max(pos, b)
+        if pos < len(text):
+            skip.append((pos, len(text)))
+        docs.append((entry["file"], text, entry, entry["attributions"], skip))
+    return docs
+
+
+def evaluate(name: str, docs, verbose: bool) -> None:
+    if not docs:
+        print(f"{name:6s}  (no documents)")
+        return
+    for with_u in (True, False):
+        src, att = Counts(), Counts()
+        for doc_name, text, meta, gold, skip in docs:
+            preds = extract(
+                text,
+                published=_published(meta.get("published")),
+                outlet=meta.get("outlet"),
+                skip=skip,
+            )
+            s, a = score_document(
+                text, gold, preds, with_unattributed=with_u, verbose=doc_name if verbose else ""
+            )
+            src.add(s)
+            att.add(a)
+        label = "with unattributed" if with_u else "without unattributed"
+        sp, sr, sf = src.prf()
+        ap, ar, af = att.prf()
+        print(
+            f"{name:6s} {label:21s} | source P {sp:.2f} R {sr:.2f} F1 {sf:.2f}"
+            f" | attribution P {ap:.2f} R {ar:.2f} F1 {af:.2f}"
+            f"  (gold {att.tp + att.fn}, docs {len(docs)})"
+        )
+
+
+def speed(docs, n: int = 1000, size: int = 5000) -> None:
+    """Articles per second over ``n`` synthetic ~5 KB articles stitched from the dev texts."""
+    texts = [d[1] for d in docs] or ["Officials said nothing."]
+    articles = []
+    k = 0
+    for _ in range(n):
+        parts = []
+        total = 0
+        while total < size:
+            t = texts[k % len(texts)]
+            k += 1
+            parts.append(t)
+            total += len(t)
+        articles.append("\n\n".join(parts)[:size])
+    start = time.perf_counter()
+    cpu = time.process_time()
+    count = 0
+    for a in articles:
+        count += len(extract(a, published=datetime(2024, 11, 9), outlet="Test"))
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    # CPU time is the fair number on a shared machine; wall time is shown alongside.
+    print(
+        f"speed  {n} articles of {size} chars: {n / cpu:.0f} articles/s"
+        f" ({1000 * cpu / n:.2f} ms CPU per article, wall {elapsed:.1f} s; {count} attributions)"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="list false positives and negatives"
+    )
+    ap.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    args = ap.parse_args()
+    dev = load_fixture_docs("dev")
+    evaluate("dev", dev, args.verbose)
+    evaluate("held", load_fixture_docs("held"), args.verbose)
+    evaluate("seeds", load_seed_docs(), args.verbose)
+    if not args.no_speed:
+        speed(dev)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,561 @@
+"""Attribution extraction: one test per sentence shape, speaker phrase, hedge and date rule."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from factcheck.extraction import ExtractedAttribution, Hop, Span, extract, split_sentences
+
+PUB = datetime(2024, 11, 9, 10, 0)  # a Saturday
+
+
+def one(text: str, **kw) -> ExtractedAttribution:
+    """The single attributed (non-unattributed) result for ``text``."""
+    found = [a for a in extract(text, **kw) if a.kind != "unattributed"]
+    assert len(found) == 1, [(a.speaker, a.cue, a.content.text) for a in found]
+    return found[0]
+
+
+def by_cue(text: str, cue: str, **kw) -> ExtractedAttribution:
+    found = [a for a in extract(text, **kw) if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [(a.speaker, a.cue) for a in extract(text, **kw)]
+    return found[0]
+
+
+def sp(a: ExtractedAttribution) -> str | None:
+    return a.speaker.text if a.speaker else None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_split_sentences_abbreviations_and_offsets():
+    text = "Mr. Smith met Sen. Jones in the U.S. capital on Jan. 5. Dr Lee left. Then it rained."
+    sents = split_sentences(text, base=100)
+    assert [s.text for s in sents] == [
+        "Mr. Smith met Sen. Jones in the U.S. capital on Jan. 5.",
+        "Dr Lee left.",
+        "Then it rained.",
+    ]
+    for s in sents:
+        assert text[s.start - 100 : s.end - 100] == s.text
+
+
+def test_split_sentences_closing_quote_and_newlines():
+    text = "“We will win.” He left.\nNo full stop here\n\nLast one?” she asked. Yes."
+    sents = [s.text for s in split_sentences(text)]
+    assert sents == [
+        "“We will win.”",
+        "He left.",
+        "No full stop here",
+        "Last one?” she asked.",
+        "Yes.",
+    ]
+
+
+def test_split_sentences_acronym_before_sentence_start():
+    sents = [s.text for s in split_sentences("Troops left the U.S. The war went on.")]
+    assert sents == ["Troops left the U.S.", "The war went on."]
+
+
+# ---------------------------------------------------------------- speaker before the cue
+
+
+def test_speaker_said_that_clause():
+    a = one("The health minister said that hospitals in the region were full.")
+    assert sp(a) == "The health minister"
+    assert a.cue.text == "said"
+    assert a.content.text == "hospitals in the region were full."
+    assert a.kind == "indirect"
+
+
+def test_speaker_said_bare_clause_and_perfect_tense():
+    a = one("Chancellor Olaf Brandt has said the coalition would survive the vote.")
+    assert sp(a) == "Chancellor Olaf Brandt"
+    assert a.speaker_name == "Olaf Brandt"
+    assert a.content.text.startswith("the coalition would survive")
+
+
+def test_told_reporters_addressee_is_not_content():
+    a = one("The governor told reporters in Lviv that three schools were closed.")
+    assert sp(a) == "The governor"
+    assert a.cue.text == "told"
+    assert a.content.text == "three schools were closed."
+    assert [h.role for h in a.chain] == ["origin"]
+
+
+def test_told_outlet_is_a_relay():
+    a = one("A senior diplomat told the BBC that the talks had collapsed.", outlet="The Times")
+    assert a.kind == "anonymous"
+    assert a.chain == [
+        Hop("A senior diplomat", "origin"),
+        Hop("the BBC", "relay"),
+        Hop("The Times", "publisher"),
+    ]
+
+
+def test_interview_with_outlet_is_a_relay():
+    a = one(
+        "Speaker Mike Johnson said in an interview with Fox News that a vote would come on Saturday."
+    )
+    assert [h.source for h in a.chain] == ["Mike Johnson", "Fox News"]
+    assert a.content.text == "a vote would come on Saturday."
+
+
+def test_noun_cue_possessive_claims_is_hedged():
+    a = one("Moscow's claims that the bridge was rebuilt were dismissed by engineers.")
+    assert sp(a) == "Moscow"
+    assert a.cue.text == "claims"
+    assert a.content.text.startswith("the bridge was rebuilt")
+    assert a.hedged
+
+
+def test_noun_cue_without_speaker_is_unattributed_and_hedged():
+    found = extract("The ministry responded to claims that its pilots had refused orders.")
+    assert [(a.kind, a.cue.text, a.hedged) for a in found] == [("unattributed", "claims", True)]
+    assert found[0].content.text.startswith("its pilots had refused orders")
+
+
+def test_pointed_out_and_went_on_to_say():
+    a = by_cue("The envoy pointed out that no ceasefire had been agreed.", "pointed out")
+    assert sp(a) == "The envoy"
+    b = one("Mayor Anna Kowal went on to say the bridge would reopen in spring.")
+    assert sp(b) == "Mayor Anna Kowal"
+    assert b.cue.text == "say"
+
+
+def test_expressed_concern_cue():
+    a = one("EU diplomats have privately expressed concern that the aid could be delayed.")
+    assert a.cue.text == "expressed concern"
+    assert a.kind == "anonymous"
+    assert a.content.text.startswith("the aid could be delayed")
+
+
+# ---------------------------------------------------------------- speaker after the content
+
+
+def test_content_then_speaker_said():
+    a = one("Two bridges were destroyed overnight, the regional administration said.")
+    assert sp(a) == "the regional administration"
+    assert a.content.text == "Two bridges were destroyed overnight"
+
+
+def test_inverted_said_speaker():
+    a = one("The offensive has stalled near the river, said Colonel Petro Marchenko.")
+    assert sp(a) == "Colonel Petro Marchenko"
+    assert a.speaker_name == "Petro Marchenko"
+    assert a.content.text == "The offensive has stalled near the river"
+
+
+def test_headline_says_speaker():
+    a = one("Europe must spend more on defence, says NATO chief")
+    assert sp(a) == "NATO chief"
+    assert a.speaker_descriptor == "NATO chief"
+
+
+def test_parenthetical_speaker_keeps_whole_sentence():
+    a = one("The strike, officials said, was launched from occupied territory.")
+    assert sp(a) == "officials"
+    assert a.kind == "anonymous"
+    assert a.content.text.startswith("The strike")
+    assert a.content.text.endswith("occupied territory.")
+
+
+def test_according_to_after_and_before():
+    a = one("At least 12 people were injured, according to the city's emergency service.")
+    assert a.kind == "according_to"
+    assert sp(a) == "the city's emergency service"
+    assert a.content.text == "At least 12 people were injured"
+    b = one("According to Kenya's interior ministry, 40 people were arrested.")
+    assert sp(b) == "Kenya's interior ministry"
+    assert b.content.text == "40 people were arrested."
+
+
+def test_according_to_data_shared_by_takes_the_agent():
+    a = one(
+        "Exports fell by a fifth, according to data shared by the national statistics office on its website."
+    )
+    assert sp(a) == "the national statistics office"
+    a = one(
+        "The two men spoke for an hour, according to a readout provided by Kremlin aide Yuri Ushakov."
+    )
+    assert sp(a) == "Kremlin aide Yuri Ushakov"
+    assert a.speaker_name == "Yuri Ushakov"
+    assert a.speaker_descriptor == "Kremlin aide"
+
+
+def test_reported_citing_makes_three_hops():
+    text = "Two people died in the blast, reported Ukrainska Pravda, citing local officials."
+    a = one(text, outlet="The Independent")
+    assert sp(a) == "Ukrainska Pravda"
+    assert a.chain == [
+        Hop("local officials", "origin"),
+        Hop("Ukrainska Pravda", "relay"),
+        Hop("The Independent", "publisher"),
+    ]
+    assert a.kind == "anonymous"
+
+
+def test_outlet_reported_with_date():
+    a = one(
+        "The navy lost a second landing ship, Reuters reported on Wednesday.",
+        published=PUB,
+        outlet="Daily Planet",
+    )
+    assert a.chain == [Hop("Reuters", "origin"), Hop("Daily Planet", "publisher")]
+    assert a.said_at == date(2024, 11, 6)
+    assert a.said_at_text.text == "on Wednesday"
+
+
+def test_sources_told_reuters():
+    a = one("The shipments were halted because stocks ran low, sources told Reuters.")
+    assert sp(a) == "sources"
+    assert a.kind == "anonymous"
+    assert [h.source for h in a.chain] == ["sources", "Reuters"]
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_quote_then_speaker_said():
+    a = one("“We have no plans to retreat,” Mr Horvath said.")
+    assert a.kind == "direct_quote"
+    assert a.content.text == "“We have no plans to retreat,”"
+    assert sp(a) == "Mr Horvath"
+
+
+def test_straight_quotes_and_said_mr_x():
+    a = one('"The vote was fair and it was free," said Ms Okafor on Friday.', published=PUB)
+    assert a.kind == "direct_quote"
+    assert sp(a) == "Ms Okafor"
+    assert a.said_at == date(2024, 11, 8)
+
+
+def test_multi_sentence_quote_before_speaker():
+    a = one(
+        "“The talks are over. There is nothing left to discuss,” the negotiator told reporters."
+    )
+    assert a.content.text == "“The talks are over. There is nothing left to discuss,”"
+    assert a.kind == "direct_quote"
+
+
+def test_quote_after_colon_continues_across_paragraphs():
+    text = "The minister said: “We will rebuild every school.\n\n“And we will start this winter.”\n\nMarkets rose."
+    a = one(text)
+    assert a.kind == "direct_quote"
+    assert a.content.text.startswith("“We will rebuild")
+    assert a.content.text.endswith("this winter.”")
+
+
+def test_following_quote_paragraph_extends_the_quote():
+    text = "“We will not give up,” Ms Lind said.\n\n“Not now, not ever.”"
+    a = one(text)
+    assert a.content.text.endswith("not ever.”")
+
+
+def test_he_continued_with_colon_resolves_pronoun():
+    text = (
+        "Defence spokesperson Colonel Maria Dunn said the drills were routine. "
+        "She continued: “Nobody should read anything into this. It happens every year.”"
+    )
+    found = extract(text)
+    assert len(found) == 2
+    assert sp(found[1]) == "She"
+    assert found[1].speaker_name == "Maria Dunn"
+    assert found[1].kind == "direct_quote"
+
+
+def test_quote_split_by_speaker_tag_is_one_attribution():
+    a = one("“We tried,” he said, “but the other side walked out.”")
+    assert a.content.text == "“We tried,” he said, “but the other side walked out.”"
+
+
+def test_partial_quote_inside_indirect_speech_is_indirect():
+    a = one("Orsolya Kiss added that the country was defending a “model” of democracy.")
+    assert a.kind == "indirect"
+    assert a.content.text == "the country was defending a “model” of democracy."
+
+
+def test_scare_quotes_are_not_direct_quotes_or_cues():
+    assert [
+        a.kind for a in extract("The so-called ‘peace plan’ was said to be popular in Minsk.")
+    ] == ["unattributed"]
+    assert extract("Critics dismissed the ‘reforms’ as cosmetic.") == []
+
+
+def test_cue_words_inside_a_quote_are_not_cues():
+    found = extract("“He said it would rain,” the forecaster joked.")
+    assert all(a.speaker is None or a.speaker.text != "He" for a in found)
+
+
+# ---------------------------------------------------------------- anonymous speakers and hedges
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "sources",
+        "officials",
+        "Ukrainian officials",
+        "people familiar with the matter",
+        "a senior official",
+        "analysts",
+    ],
+)
+def test_anonymous_speakers(speaker):
+    a = one(f"The deal is close, {speaker} said.")
+    assert sp(a) == speaker
+    assert a.kind == "anonymous"
+    assert a.speaker_name == speaker
+
+
+def test_reportedly_hedges_an_attribution():
+    a = one("Russia has reportedly lost 300 tanks, according to Ukraine's General Staff.")
+    assert a.hedged
+    assert a.kind == "according_to"
+    assert sp(a) == "Ukraine's General Staff"
+
+
+def test_claimed_cue_hedges():
+    a = one("The rebels claimed they had captured the airport.")
+    assert a.hedged
+    assert a.cue.text == "claimed"
+
+
+def test_unhedged_attribution():
+    assert not one("The mayor said the metro would reopen.").hedged
+
+
+def test_is_said_to_hedge_without_speaker():
+    found = extract("The commander is said to have fled the city.")
+    assert [(a.kind, a.hedged, a.speaker) for a in found] == [("unattributed", True, None)]
+
+
+def test_passive_reported_is_not_a_cue():
+    a = one("No casualties were reported in the second strike, Mr Tkachenko confirmed.")
+    assert a.cue.text == "confirmed"
+    assert a.content.text == "No casualties were reported in the second strike"
+
+
+# ---------------------------------------------------------------- unattributed figures
+
+
+def test_unattributed_sentence_with_a_figure():
+    found = extract(
+        "Drone strikes killed at least one person and injured 34 in two cities.",
+        outlet="The Independent",
+    )
+    assert len(found) == 1
+    a = found[0]
+    assert a.kind == "unattributed"
+    assert a.speaker is None and a.speaker_name is None
+    assert a.chain == [Hop("The Independent", "publisher")]
+
+
+def test_no_unattributed_without_a_figure():
+    assert extract("The weather was cold and the streets were empty.") == []
+    assert extract("Officials met in 2022 to discuss the plan.") == []
+
+
+# ---------------------------------------------------------------- coordination and participles
+
+
+def test_two_speakers_joined_by_but():
+    text = "The foreign minister said all options were open, but experts noted that troops were unlikely."
+    found = extract(text)
+    assert [sp(a) for a in found] == ["The foreign minister", "experts"]
+    assert found[0].content.text == "all options were open"
+    assert found[1].kind == "anonymous"
+
+
+def test_coordinated_verbs_share_the_speaker():
+    text = "Ms Varga noted that prices had doubled and argued that the subsidy should stay."
+    found = extract(text)
+    assert [a.cue.text for a in found] == ["noted", "argued"]
+    assert found[0].speaker == found[1].speaker
+    assert found[0].content.text == "prices had doubled"
+
+
+def test_participle_adding_that():
+    found = extract(
+        "The ministry said the border was closed, adding that trucks were being turned back."
+    )
+    assert [a.cue.text for a in found] == ["said", "adding"]
+    assert sp(found[1]) == "The ministry"
+    assert found[1].content.text == "trucks were being turned back."
+
+
+def test_nested_attribution():
+    found = extract("Axios reported that the president-elect told Kyiv he would keep sending aid.")
+    assert [(sp(a), a.cue.text) for a in found] == [
+        ("Axios", "reported"),
+        ("the president-elect", "told"),
+    ]
+    assert found[1].content.text == "he would keep sending aid."
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "name", "descriptor"),
+    [
+        (
+            "Kharkiv mayor Ihor Terekhov said the metro was hit.",
+            "Kharkiv mayor Ihor Terekhov",
+            "Ihor Terekhov",
+            "Kharkiv mayor",
+        ),
+        (
+            "Finland's Prime Minister Petteri Orpo said aid would continue.",
+            "Finland's Prime Minister Petteri Orpo",
+            "Petteri Orpo",
+            "Finland's Prime Minister",
+        ),
+        (
+            "US department of defence spokesperson Major Charlie Dietz said he could not verify it.",
+            "US department of defence spokesperson Major Charlie Dietz",
+            "Charlie Dietz",
+            "US department of defence spokesperson",
+        ),
+        (
+            "Ukraine's General Staff said 40 clashes took place.",
+            "Ukraine's General Staff",
+            "Ukraine's General Staff",
+            None,
+        ),
+        (
+            "Russia's Defence Ministry said it downed 20 drones.",
+            "Russia's Defence Ministry",
+            "Russia's Defence Ministry",
+            None,
+        ),
+        (
+            "Putin aide Yuri Ushakov said no meeting was planned.",
+            "Putin aide Yuri Ushakov",
+            "Yuri Ushakov",
+            "Putin aide",
+        ),
+        (
+            "Commission president Ursula von der Leyen said the fund was ready.",
+            "Commission president Ursula von der Leyen",
+            "Ursula von der Leyen",
+            "Commission president",
+        ),
+    ],
+)
+def test_speaker_phrase_boundaries(sentence, speaker, name, descriptor):
+    a = one(sentence)
+    assert sp(a) == speaker
+    assert a.speaker_name == name
+    assert a.speaker_descriptor == descriptor
+
+
+def test_appositive_name_after_role():
+    a = one("Odesa's regional governor, Oleh Kiper, reported that windows were shattered.")
+    assert sp(a) == "Odesa's regional governor, Oleh Kiper"
+    assert a.speaker_name == "Oleh Kiper"
+    assert a.speaker_descriptor == "Odesa's regional governor"
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def test_surname_and_title_resolve_to_full_name():
+    text = (
+        "Regional governor Oleh Syniehubov said five people were in hospital. "
+        "No one was killed in a second strike, Mr Syniehubov confirmed. "
+        "Syniehubov added that repairs had begun."
+    )
+    found = extract(text)
+    assert [a.speaker_name for a in found] == ["Oleh Syniehubov"] * 3
+    assert [sp(a) for a in found] == [
+        "Regional governor Oleh Syniehubov",
+        "Mr Syniehubov",
+        "Syniehubov",
+    ]
+    assert found[1].speaker_descriptor == "Regional governor"
+
+
+def test_role_description_resolves_to_earlier_holder():
+    text = (
+        "Putin aide Yuri Ushakov said the call lasted an hour. "
+        "The talks would continue next month, the Kremlin aide said."
+    )
+    assert [a.speaker_name for a in extract(text)] == ["Yuri Ushakov", "Yuri Ushakov"]
+
+
+def test_different_office_does_not_resolve():
+    text = "Foreign minister Cho Tae Yul said all options were open. The prime minister said nothing had been decided."
+    assert [a.speaker_name for a in extract(text)] == ["Cho Tae Yul", "The prime minister"]
+
+
+def test_pronoun_prefers_the_sentence_subject():
+    text = (
+        "Volodymyr Zelensky said he spoke to allies. "
+        "Donald Trump did not comment, but he said on social media that he would call Moscow."
+    )
+    found = extract(text)
+    assert found[-1].speaker.text == "he"
+    assert found[-1].speaker_name == "Donald Trump"
+
+
+def test_unresolved_pronoun_keeps_its_text():
+    a = one("He said the bridge was safe.")
+    assert a.speaker_name == "He"
+
+
+# ---------------------------------------------------------------- when
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Thursday", date(2024, 11, 7)),
+        ("on Saturday", date(2024, 11, 9)),
+        ("yesterday", date(2024, 11, 8)),
+        ("on 8 November", date(2024, 11, 8)),
+        ("on November 2", date(2024, 11, 2)),
+        ("on 28 December", date(2023, 12, 28)),
+        ("earlier this week", None),
+        ("last month", None),
+    ],
+)
+def test_said_at(phrase, expected):
+    a = one(f"The minister said {phrase} that the border would reopen.", published=PUB)
+    assert a.said_at == expected
+    assert a.said_at_text is not None and a.said_at_text.text == phrase
+
+
+def test_said_at_needs_published_and_ignores_event_dates():
+    a = one("The minister said on Thursday that the border would reopen.")
+    assert a.said_at is None and a.said_at_text.text == "on Thursday"
+    b = one("Rockets hit the port on Friday, the navy said.", published=PUB)
+    assert b.said_at is None and b.said_at_text is None
+
+
+# ---------------------------------------------------------------- offsets, skip, figures
+
+
+def test_base_offset_and_skip():
+    text = "Boilerplate: officials said nothing.\nThe army said 12 tanks were lost."
+    skip_end = text.index("\n")
+    found = extract(text, skip=[(0, skip_end)], base=1000)
+    assert len(found) == 1
+    a = found[0]
+    assert a.speaker.start == 1000 + text.index("The army")
+    for span in (a.speaker, a.cue, a.content, a.sentence):
+        assert text[span.start - 1000 : span.end - 1000] == span.text
+
+
+def test_figures_are_a_list_with_offsets_inside_content():
+    a = one("The army said 12 tanks were lost.")
+    assert isinstance(a.figures, list)
+    assert isinstance(a.sentence, Span)
+
+
+def test_extract_empty_and_whitespace():
+    assert extract("") == []
+    assert extract("   \n\n  ") == []
