@@ -46,12 +46,27 @@ TEMPLATES = [
     "Residents described a night of explosions and sirens across the city.",
     "The ministry did not say how the figures had been verified.",
 ]
+# narrative sentences without attribution: real reports mix the two
+NARRATIVE = [
+    "The {place} region has been hit repeatedly since the spring offensive began.",
+    "Queues formed outside the few pharmacies that were still open in {place}.",
+    "Trains between {place} and the capital ran with long delays for most of the day.",
+    "The bridge over the river had been repaired twice this year.",
+    "Volunteers handed out water and blankets near the damaged school.",
+    "Farmers in the surrounding villages have struggled to bring in the harvest.",
+    "The talks are expected to resume after the summit in {place}.",
+    "Power lines were cut in several districts, leaving homes without heating.",
+    "Local schools switched to online lessons for the rest of the week.",
+    "The front line has barely moved in the area over the past month.",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def _sentence(rng: random.Random) -> str:
     role = rng.choice(ROLES)
-    return rng.choice(TEMPLATES).format(
+    # about one sentence in three carries an attribution, as in wire copy
+    pool = TEMPLATES if rng.random() < 0.35 else NARRATIVE
+    return rng.choice(pool).format(
         body=rng.choice(BODIES),
         day=rng.choice(DAYS),
         n=f"{rng.randint(2, 30000):,}",

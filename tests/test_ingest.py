@@ -93,8 +93,8 @@ def test_bad_input_is_one_line_error_and_writes_nothing(
     r = run("ingest", str(path))
     assert r.exit_code == 1, r.output
     lines = r.output.strip().splitlines()
-    assert len(lines) == 2 and lines[1].startswith("Error: "), r.output  # summary + the error
-    assert message in lines[1]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: "), r.output
+    assert message in lines[0]
     assert "Traceback" not in r.output
     assert counts(migrated_url) == before
 

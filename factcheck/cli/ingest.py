@@ -115,7 +115,7 @@ def ingest(
                 ],
             }
         )
-    else:
+    elif totals["files"] > totals["failed"] or totals["files"] > 1:
         click.echo(
             f"Ingested {totals['files'] - totals['failed']} of {totals['files']} file(s): "
             f"{totals['documents']} new document(s), {totals['skipped']} already stored, "
