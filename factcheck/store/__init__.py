@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from factcheck.extraction import ExtractedAttribution
-from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, Source
+from factcheck.figures import Figure as ParsedFigure
+from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
 from factcheck.reading import DocumentDraft, fingerprint
 from factcheck.sources import registry
 from factcheck.sources.infer import SourceGuess, infer_source
@@ -29,26 +31,32 @@ class StoreResult:
 
 
 class SourceCache:
-    """Resolves speaker and hop phrases to registry sources once per unit of work."""
+    """Resolves speaker and hop phrases to registry source ids once per unit of work."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, *, known: dict[tuple[str, str | None], int] | None = None):
         self.session = session
-        self._by_key: dict[tuple[str, str | None], int] = {}
+        # `known` holds ids committed by earlier files of a batch; `resolved` what this one adds
+        self._known = known if known is not None else {}
+        self.resolved: dict[tuple[str, str | None], int] = {}
+
+    def _cached(self, key: tuple[str, str | None]) -> int | None:
+        found = self.resolved.get(key)
+        return found if found is not None else self._known.get(key)
 
     def resolve(
         self, phrase: str, *, descriptor: str | None = None, context: str | None = None
-    ) -> Source | None:
+    ) -> int | None:
+        """The id of the source a speaker phrase names (created if new), or None for a bare pronoun."""
         phrase = " ".join(phrase.split())
-        if not phrase or phrase.casefold() in PRONOUNS or not name_key(phrase):
+        key = name_key(phrase) if phrase else ""
+        if not key or phrase.casefold() in PRONOUNS:
             return None
-        cache_key = (name_key(phrase), descriptor)
-        cached = self._by_key.get(cache_key)
+        cache_key = (key, descriptor)
+        cached = self._cached(cache_key)
         if cached is not None:
-            return self.session.get(Source, cached)
+            return cached
         guess: SourceGuess = infer_source(phrase, descriptor=descriptor, context=context)
-        aliases = (
-            [phrase] if name_key(phrase) != name_key(guess.name) and not guess.anonymous else []
-        )
+        aliases = [phrase] if key != name_key(guess.name) and not guess.anonymous else []
         source = registry.resolve_source(
             guess.name,
             session=self.session,
@@ -58,22 +66,24 @@ class SourceCache:
             anonymous=guess.anonymous,
             aliases=aliases,
         )
-        self._by_key[cache_key] = source.id  # type: ignore[assignment]
-        return source
+        self.resolved[cache_key] = source.id  # type: ignore[assignment]
+        return source.id
 
-    def outlet(self, name: str) -> Source | None:
+    def outlet(self, name: str) -> int | None:
+        """The id of the outlet that published a document."""
         name = " ".join(name.split())
-        if not name_key(name):
+        key = name_key(name) if name else ""
+        if not key:
             return None
-        cache_key = (name_key(name), "__outlet__")
-        cached = self._by_key.get(cache_key)
+        cache_key = (key, "__outlet__")
+        cached = self._cached(cache_key)
         if cached is not None:
-            return self.session.get(Source, cached)
+            return cached
         guess = infer_source(name)
         kind = guess.kind if guess.kind in ("outlet", "wire", "state_media") else "outlet"
         source = registry.resolve_source(name, session=self.session, kind=kind, side=guess.side)
-        self._by_key[cache_key] = source.id  # type: ignore[assignment]
-        return source
+        self.resolved[cache_key] = source.id  # type: ignore[assignment]
+        return source.id
 
 
 def _spans(spans: Sequence[tuple[int, int]]) -> str:
@@ -124,92 +134,135 @@ def store_document(
     session.add(doc)
     session.flush()
     publisher = sources.outlet(draft.outlet) if draft.outlet else None
-    seen: set[tuple[int, int, int | None]] = set()
-    stored = 0
+    unique: dict[tuple[int, int, int | None], ExtractedAttribution] = {}
     for found in attributions:
         identity = (
             found.content.start,
             found.content.end,
             found.speaker.start if found.speaker else None,
         )
-        if identity in seen:
-            continue
-        seen.add(identity)
-        _store_attribution(found, doc=doc, session=session, sources=sources, publisher=publisher)
-        stored += 1
-    return doc, stored
-
-
-def _store_attribution(
-    found: ExtractedAttribution,
-    *,
-    doc: Document,
-    session: Session,
-    sources: SourceCache,
-    publisher: Source | None,
-) -> Attribution:
-    context = doc.text[max(0, found.content.start - 600) : found.content.end + 200]
-    speaker_source = None
-    if found.speaker is not None:
-        speaker_source = sources.resolve(
-            found.speaker_name or found.speaker.text,
-            descriptor=found.speaker_descriptor,
-            context=context,
-        )
-    claim = Claim(
-        text=found.content.text,
-        key=claim_key(found.content.text),
-        label=found.figures[0].label if found.figures else None,
+        unique.setdefault(identity, found)
+    found_list = list(unique.values())
+    if not found_list:
+        return doc, 0
+    speakers = [_speaker(found, doc=doc, sources=sources) for found in found_list]
+    # Core multi-row inserts: ORM objects per row cost more than the rest of ingest together
+    now = utcnow()
+    claim_ids = _insert_returning_ids(
+        session,
+        Claim,
+        [
+            {
+                "text": found.content.text,
+                "key": claim_key(found.content.text),
+                "label": found.figures[0].label if found.figures else None,
+                "scope": None,
+                "flags": "",
+                "independent_origins": 0,
+                "documents": 0,
+                "created_at": now,
+            }
+            for found in found_list
+        ],
     )
-    session.add(claim)
-    session.flush()
-    att = Attribution(
-        document_id=doc.id,  # type: ignore[arg-type]
-        claim_id=claim.id,
-        speaker_id=speaker_source.id if speaker_source else None,
-        speaker_text=found.speaker.text if found.speaker else None,
-        speaker_start=found.speaker.start if found.speaker else None,
-        speaker_end=found.speaker.end if found.speaker else None,
-        cue_text=found.cue.text if found.cue else None,
-        cue_start=found.cue.start if found.cue else None,
-        cue_end=found.cue.end if found.cue else None,
-        content_text=found.content.text,
-        content_start=found.content.start,
-        content_end=found.content.end,
-        kind=found.kind,
-        hedged=found.hedged,
-        said_at=found.said_at,
-        method="extracted",
+    att_ids = _insert_returning_ids(
+        session,
+        Attribution,
+        [
+            _attribution_row(found, document_id=doc.id, claim_id=claim_id, speaker_id=speaker)  # type: ignore[arg-type]
+            for found, claim_id, speaker in zip(found_list, claim_ids, speakers, strict=True)
+        ],
     )
-    session.add(att)
-    session.flush()
-    for position, source_id, role in _chain(found, speaker_source, publisher, sources, context):
-        session.add(
-            ChainHop(attribution_id=att.id, position=position, source_id=source_id, role=role)
-        )  # type: ignore[arg-type]
-    for fig in found.figures:
-        session.add(
-            Figure(
-                claim_id=claim.id,  # type: ignore[arg-type]
-                attribution_id=att.id,
-                value=fig.value,
-                low=fig.low,
-                high=fig.high,
-                low_open=fig.low_open,
-                high_open=fig.high_open,
-                qualifier=fig.qualifier,
-                unit=fig.unit,
-                label=fig.label,
-                text=fig.text,
+    hops: list[dict[str, object]] = []
+    figures: list[dict[str, object]] = []
+    for found, claim_id, speaker, att_id in zip(
+        found_list, claim_ids, speakers, att_ids, strict=True
+    ):
+        context = _context(found, doc)
+        for position, source_id, role in _chain(found, speaker, publisher, sources, context):
+            hops.append(
+                {
+                    "attribution_id": att_id,
+                    "position": position,
+                    "source_id": source_id,
+                    "role": role,
+                }
             )
-        )
-    return att
+        figures.extend(_figure_row(fig, claim_id=claim_id, att_id=att_id) for fig in found.figures)
+    if hops:
+        session.execute(insert(ChainHop), hops)
+    if figures:
+        session.execute(insert(Figure), figures)
+    return doc, len(found_list)
+
+
+def _insert_returning_ids(
+    session: Session, table: type, rows: list[dict[str, object]]
+) -> list[int]:
+    """Insert rows in one statement and return their ids in the order given."""
+    stmt = insert(table).returning(table.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+    return [row[0] for row in session.execute(stmt, rows)]
+
+
+def _context(found: ExtractedAttribution, doc: Document) -> str:
+    return doc.text[max(0, found.content.start - 600) : found.content.end + 200]
+
+
+def _speaker(found: ExtractedAttribution, *, doc: Document, sources: SourceCache) -> int | None:
+    if found.speaker is None:
+        return None
+    return sources.resolve(
+        found.speaker_name or found.speaker.text,
+        descriptor=found.speaker_descriptor,
+        context=_context(found, doc),
+    )
+
+
+def _attribution_row(
+    found: ExtractedAttribution, *, document_id: int, claim_id: int, speaker_id: int | None
+) -> dict[str, object]:
+    speaker, cue = found.speaker, found.cue
+    return {
+        "document_id": document_id,
+        "claim_id": claim_id,
+        "speaker_id": speaker_id,
+        "speaker_text": speaker.text if speaker else None,
+        "speaker_start": speaker.start if speaker else None,
+        "speaker_end": speaker.end if speaker else None,
+        "cue_text": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.end if cue else None,
+        "content_text": found.content.text,
+        "content_start": found.content.start,
+        "content_end": found.content.end,
+        "kind": found.kind,
+        "hedged": found.hedged,
+        "said_at": found.said_at,
+        "method": "extracted",
+    }
+
+
+def _figure_row(fig: ParsedFigure, *, claim_id: int, att_id: int) -> dict[str, object]:
+    return {
+        "claim_id": claim_id,
+        "attribution_id": att_id,
+        "value": fig.value,
+        "low": fig.low,
+        "high": fig.high,
+        "low_open": fig.low_open,
+        "high_open": fig.high_open,
+        "qualifier": fig.qualifier,
+        "unit": fig.unit,
+        "label": fig.label,
+        "scope": None,
+        "text": fig.text,
+    }
 
 
 def _chain(
     found: ExtractedAttribution,
-    speaker: Source | None,
-    publisher: Source | None,
+    speaker: int | None,
+    publisher: int | None,
     sources: SourceCache,
     context: str,
 ) -> list[tuple[int, int, str]]:
@@ -226,13 +279,13 @@ def _chain(
             source = speaker
         else:
             source = sources.resolve(hop.source, context=context)
-        if source is not None and source.id is not None:
-            hops.append((source.id, hop.role))
+        if source is not None:
+            hops.append((source, hop.role))
     if not found.chain:
-        if speaker is not None and speaker.id is not None:
-            hops.append((speaker.id, "origin"))
-        if publisher is not None and publisher.id is not None:
-            hops.append((publisher.id, "publisher"))
+        if speaker is not None:
+            hops.append((speaker, "origin"))
+        if publisher is not None:
+            hops.append((publisher, "publisher"))
     cleaned: list[tuple[int, str]] = []
     for source_id, role in hops:
         if cleaned and cleaned[-1][0] == source_id:
