@@ -1,0 +1,1 @@
+"""Interchange formats: ClaimReview JSON-LD for verdicts, GraphML/GEXF for the claim graph."""
