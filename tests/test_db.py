@@ -57,3 +57,12 @@ def test_init_command_creates_then_reports_up_to_date(db_url):
     r = CliRunner().invoke(cli, ["--db", db_url, "init"])
     assert r.exit_code == 0, r.output
     assert "up to date" in r.output
+
+
+def test_head_revision_read_from_files_matches_alembic():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(dbmod.MIGRATIONS))
+    assert dbmod.head_revision() == ScriptDirectory.from_config(config).get_current_head()
