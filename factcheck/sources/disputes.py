@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from sqlmodel import Session, select
 
 from factcheck.errors import FactcheckError, NotFound
@@ -95,3 +97,21 @@ def list_disputes(*, session: Session) -> list[DisputeInfo]:
     return [
         _info(d, session=session) for d in session.exec(select(Dispute).order_by(Dispute.id)).all()
     ]
+
+
+DEFAULTS = Path(__file__).resolve().parents[1] / "data" / "disputes.yaml"
+
+
+def load_default_disputes(*, session: Session) -> int:
+    """Give a ledger without disputes the bundled list (data/disputes.yaml); returns how many."""
+    if session.exec(select(Dispute.id)).first() is not None:
+        return 0
+    entries = yaml.safe_load(DEFAULTS.read_text(encoding="utf-8")) or []
+    for entry in entries:
+        add_dispute(
+            entry["name"],
+            parties=list(entry["parties"]),
+            aliases=list(entry.get("aliases", [])),
+            session=session,
+        )
+    return len(entries)
