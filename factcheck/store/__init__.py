@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from factcheck.extraction import ExtractedAttribution
@@ -189,10 +188,11 @@ def store_document(
                 }
             )
         figures.extend(_figure_row(fig, claim_id=claim_id, att_id=att_id) for fig in found.figures)
+    connection = session.connection()
     if hops:
-        session.execute(insert(ChainHop), hops)
+        connection.execute(ChainHop.__table__.insert(), hops)  # type: ignore[attr-defined]
     if figures:
-        session.execute(insert(Figure), figures)
+        connection.execute(Figure.__table__.insert(), figures)  # type: ignore[attr-defined]
     return doc, len(found_list)
 
 
@@ -200,8 +200,9 @@ def _insert_returning_ids(
     session: Session, table: type, rows: list[dict[str, object]]
 ) -> list[int]:
     """Insert rows in one statement and return their ids in the order given."""
-    stmt = insert(table).returning(table.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return [row[0] for row in session.execute(stmt, rows)]
+    core = table.__table__  # type: ignore[attr-defined]
+    stmt = core.insert().returning(core.c.id, sort_by_parameter_order=True)
+    return [row[0] for row in session.connection().execute(stmt, rows)]
 
 
 def _context(found: ExtractedAttribution, doc: Document) -> str:
