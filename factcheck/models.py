@@ -176,7 +176,11 @@ class ChainHop(SQLModel, table=True):
 
 
 class Figure(SQLModel, table=True):
-    __table_args__ = (Index("ix_figure_label_value", "label", "value"),)
+    __table_args__ = (
+        Index("ix_figure_label_value", "label", "value"),
+        # cross-referencing looks up figures of one label in one scope (xref/run.py)
+        Index("ix_figure_label_scope", "label", "scope"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)

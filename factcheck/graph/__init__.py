@@ -1,0 +1,1 @@
+"""Graphs over sources, documents, attributions and claims; provenance trees."""

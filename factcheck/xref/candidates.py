@@ -1,0 +1,238 @@
+"""Where an incremental run looks for what new claims could merge or link with.
+
+Only through indexes, never by reading the corpus: the same text
+(``ix_claim_key``), links already made, figures of the same label in a related
+stored scope within the date window and each origin's previous and next
+figure of a series (``ix_figure_label_scope``), and claims published within
+the fuzzy window (``ix_document_published``) that carry one of a seed's
+rarest words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
+from factcheck.xref.copies import MAX_POSTING
+from factcheck.xref.data import ClaimRow, Slice, _label_key
+from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
+from factcheck.xref.scope import FIGURE_WINDOW_DAYS, FUZZY_WINDOW_DAYS, scope_key
+
+
+def ids_of(session: Session, stmt, values: Iterable[object]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Run `stmt` (with an IN over a bind named 'values') in chunks; returns the first column."""
+    out: set[int] = set()
+    items = sorted(set(values), key=str)
+    for start in range(0, len(items), 500):
+        out |= {r[0] for r in session.connection().execute(stmt(items[start : start + 500])).all()}
+    return out
+
+
+def _day_range(days: Iterable[int | None], slack: int) -> tuple[datetime, datetime] | None:
+    dated = [d for d in days if d is not None]
+    if not dated:
+        return None
+    lo = datetime.combine(date.fromordinal(min(dated) - slack), datetime.min.time(), UTC)
+    hi = datetime.combine(date.fromordinal(max(dated) + slack + 1), datetime.min.time(), UTC)
+    return lo, hi
+
+
+def _published_between(rng: tuple[datetime, datetime]):  # type: ignore[no-untyped-def]
+    lo, hi = rng
+    return Document.published.between(lo, hi)  # type: ignore[union-attr]
+
+
+def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
+    """Documents that may be copies of the new ones: same fingerprint, or carrying a claim
+    with the same text (copies carry the same sentences)."""
+    keys: set[str] = ids_of(  # type: ignore[assignment]
+        session,
+        lambda part: (
+            select(Claim.key)
+            .join(Attribution, Attribution.claim_id == Claim.id)
+            .where(Attribution.document_id.in_(part))  # type: ignore[attr-defined]
+        ),
+        new_docs,
+    )
+    # A sentence in very many documents ("he declined to comment") says nothing about
+    # copying: only rare enough texts point at copies.
+    counts: Counter[str] = Counter()
+    conn = session.connection()
+    for part in _chunked(sorted(keys)):
+        counts.update(
+            dict(
+                conn.execute(  # type: ignore[arg-type]
+                    select(Claim.key, func.count())
+                    .join(Attribution, Attribution.claim_id == Claim.id)
+                    .where(Claim.key.in_(part))  # type: ignore[attr-defined]
+                    .group_by(Claim.key)
+                ).all()
+            )
+        )
+    rare = {k for k in keys if counts.get(k, 0) <= MAX_POSTING}
+    found = ids_of(
+        session,
+        lambda part: (
+            select(Attribution.document_id)
+            .join(Claim, Claim.id == Attribution.claim_id)
+            .where(Claim.key.in_(part))  # type: ignore[attr-defined]
+        ),
+        rare,
+    )
+    fingerprints = ids_of(
+        session,
+        lambda part: select(Document.fingerprint).where(Document.id.in_(part)),
+        new_docs,  # type: ignore[union-attr]
+    )
+    found |= ids_of(
+        session,
+        lambda part: select(Document.id).where(Document.fingerprint.in_(part)),
+        fingerprints,  # type: ignore[attr-defined]
+    )
+    return found
+
+
+def _chunked(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
+    """Claims that could merge or link with the seed claims, found through indexes."""
+    seed_claims = [sl.claims[i] for i in seeds if i in sl.claims]
+    found: set[int] = set()
+    # Same text, and the claims linked to the seeds now (their links are recomputed).
+    found |= ids_of(
+        session,
+        lambda part: select(Claim.id).where(Claim.key.in_(part)),
+        {c.key for c in seed_claims},
+    )  # type: ignore[attr-defined]
+    found |= ids_of(
+        session, lambda part: select(ClaimLink.other_id).where(ClaimLink.claim_id.in_(part)), seeds
+    )  # type: ignore[attr-defined]
+    found |= ids_of(
+        session, lambda part: select(ClaimLink.claim_id).where(ClaimLink.other_id.in_(part)), seeds
+    )  # type: ignore[attr-defined]
+    found |= _figure_candidates(sl, seed_claims, session=session)
+    found |= _text_candidates(seed_claims, session=session)
+    return found - seeds
+
+
+def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Session) -> set[int]:
+    """Claims with a figure of the same label in a related scope: within the figure window
+    (agreement, conflict, sums), and the previous and next figure of each seed origin's
+    series (updates reach any distance back)."""
+    entries = []
+    for c in seed_claims:
+        by_id = {a.id: a for a in c.atts}
+        for f in c.figs:
+            att = by_id.get(f.attribution_id) if f.attribution_id is not None else None
+            if f.lkey and att is not None:
+                entries.append((f, att))
+    if not entries:
+        return set()
+    conn = session.connection()
+    lkeys = {f.lkey for f, _ in entries}
+    labels = [
+        r[0]
+        for r in conn.execute(select(Figure.label).distinct()).all()
+        if r[0] and _label_key(r[0]) in lkeys
+    ]
+    if not labels:
+        return set()
+    scopes = {scope_key(f.places) for f, _ in entries}
+    places = {p for f, _ in entries for p in f.places}
+    # Stored figures carry the scope an earlier run gave them: same scope, or a sum's
+    # whole or parts (a scope containing one of the places).
+    scope_filter = or_(
+        Figure.scope.in_([x for x in scopes if x] or [""]),  # type: ignore[union-attr]
+        *([Figure.scope.is_(None)] if None in scopes else []),  # type: ignore[union-attr]
+        *[Figure.scope.contains(p) for p in sorted(places)],  # type: ignore[union-attr]
+    )
+    base = (
+        select(Figure.claim_id)
+        .join(Attribution, Attribution.id == Figure.attribution_id)
+        .join(Document, Document.id == Attribution.document_id)
+        .where(Figure.label.in_(labels), scope_filter)  # type: ignore[union-attr]
+    )
+    found: set[int] = set()
+    days = {a.day for _, a in entries}
+    rng = _day_range(days, FIGURE_WINDOW_DAYS + 2)
+    if rng is not None:
+        found |= {r[0] for r in conn.execute(base.where(_published_between(rng))).all()}
+    if None in days:
+        found |= {r[0] for r in conn.execute(base.where(Document.published.is_(None))).all()}
+    # Series neighbours: same label, same scope, same origin; the nearest before and after
+    # the seeds' own reports of that series.
+    spans: dict[tuple[object, ...], list[float]] = {}
+    for f, att in entries:
+        if att.day is None or att.fact is None or att.stamp == 0.0:
+            continue
+        key = (f.lkey, scope_key(f.places), att.fact.origin)
+        span = spans.setdefault(key, [att.stamp, att.stamp])
+        span[0], span[1] = min(span[0], att.stamp), max(span[1], att.stamp)
+    hop0 = aliased(ChainHop)
+    for (lkey, fscope, origin), (first, last) in spans.items():
+        members = _origin_members(sl, origin)  # type: ignore[arg-type]
+        variants = [label for label in labels if _label_key(label) == lkey]
+        if not members or not variants:
+            continue
+        series = (
+            select(Figure.claim_id)
+            .join(Attribution, Attribution.id == Figure.attribution_id)
+            .join(Document, Document.id == Attribution.document_id)
+            .join(hop0, (hop0.attribution_id == Attribution.id) & (hop0.position == 0))
+            .where(
+                Figure.label.in_(variants),  # type: ignore[union-attr]
+                Figure.scope.is_(None) if fscope is None else Figure.scope == fscope,  # type: ignore[union-attr]
+                hop0.source_id.in_(sorted(members)),
+            )
+        )
+        before, after = datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
+        for stmt in (
+            series.where(Document.published < before).order_by(Document.published.desc()),  # type: ignore[union-attr, operator]
+            series.where(Document.published > after).order_by(Document.published.asc()),  # type: ignore[union-attr, operator]
+        ):
+            found |= {r[0] for r in conn.execute(stmt.limit(3)).all()}
+    return found
+
+
+def _text_candidates(seed_claims: list[ClaimRow], *, session: Session) -> set[int]:
+    """Claims said within the fuzzy window that carry one of a seed's rarest words."""
+    days = {a.day for c in seed_claims for a in c.atts}
+    rng = _day_range(days, FUZZY_WINDOW_DAYS + 2)
+    pool = (
+        select(Attribution.claim_id, Claim.key)
+        .join(Claim, Claim.id == Attribution.claim_id)
+        .join(Document, Document.id == Attribution.document_id)
+    )
+    conn = session.connection()
+    rows = []
+    if rng is not None:
+        rows += conn.execute(pool.where(_published_between(rng))).all()
+    if None in days:
+        rows += conn.execute(pool.where(Document.published.is_(None))).all()
+    pool_words = {cid: set(key.split()) for cid, key in rows}
+    df: Counter[str] = Counter(w for words in pool_words.values() for w in words)
+    rare: set[str] = set()
+    for c in seed_claims:
+        words = [w for w in set(c.key.split()) if len(w) >= 3 and w not in STOPWORDS and df[w]]
+        rare |= set(sorted(words, key=lambda w: (df[w], w))[:BLOCK_TOKENS])
+    return {cid for cid, words in pool_words.items() if words & rare}
+
+
+def _origin_members(sl: Slice, origin: tuple[object, ...]) -> set[int]:
+    """Every source whose attributions have this origin key (an organisation's members,
+    or the anonymous group itself)."""
+    kind, ref = origin[0], origin[1]
+    if kind == "anon":
+        return {sid for sid in sl.sources.rows if sl.sources.canonical(sid) == ref}
+    if kind == "org":
+        return {sid for sid in sl.sources.rows if sl.sources.top(sid) == ref}
+    return set()

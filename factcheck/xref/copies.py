@@ -1,0 +1,550 @@
+"""Copy detection: the same wire story under several outlets, an article pasted twice,
+paragraphs shared by otherwise different reports.
+
+Each document gets a *sketch*: the hashes of its 5-word shingles, keeping only
+those that start with an "anchor" word (one word in four, by a stable hash of
+the word: content-defined sampling, so the same text always keeps the same
+shingles). The sampled sets estimate
+resemblance (Jaccard) and containment without storing every shingle.
+
+Candidates come from an inverted index of sampled hashes, never from all
+pairs: a document meets the documents that share at least three of its
+``RARE_SAMPLES`` rarest shared samples (a hash carried by more than
+``MAX_POSTING`` documents is page furniture or a stock phrase and opens
+nothing; one or two shared samples are usually a formula around a recurring name). Each
+candidate pair is then compared on its whole sketches:
+
+- **copy** when resemblance ≥ ``COPY_RESEMBLANCE``, or when one contains the
+  other almost entirely (≥ ``COPY_CONTAINMENT``) and is at least half its size
+  (a wire story with an outlet's own header and footer around it);
+- **shared_paragraphs** when they share at least ``SHARED_MIN_SAMPLES`` samples
+  (about a paragraph) and come from different outlets (an outlet repeats its
+  own furniture; that is not copying).
+
+Copies form clusters (union of copy pairs, identical fingerprints, and copy
+links a person or the store recorded); every other member points at the
+earliest published one through ``Document.copy_of_id`` and a ``copy``
+DocumentLink. Shared paragraphs link the earliest documents of two clusters.
+"""
+
+from __future__ import annotations
+
+import string
+import zlib
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import compress
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlmodel import Session
+
+from factcheck.models import Document, DocumentLink
+from factcheck.xref import parallel
+from factcheck.xref.data import executemany
+
+SHINGLE_WORDS = 5
+SAMPLE_MASK = 3  # anchor words have ids with the low two bits zero: one word in four
+MAX_POSTING = 200
+RARE_SAMPLES = 8  # samples per document that open candidate pairs
+COPY_RESEMBLANCE = 0.5
+COPY_CONTAINMENT = 0.85
+COPY_SIZE_RATIO = 0.5
+SHARED_MIN_SAMPLES = 5
+FIXED_METHODS = ("manual", "extracted")  # copy links xref never removes
+
+_PUNCTUATION = str.maketrans(
+    {c: " " for c in string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026"}
+)
+
+
+class _WordIds(dict):  # type: ignore[type-arg]
+    """Word -> stable id (crc32), filled on first sight."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode()) | (1 << 32)
+        return value
+
+
+class Sketcher:
+    """Sampled shingle hashes of texts; word ids are stable (crc32), so sketches are too."""
+
+    def __init__(self) -> None:
+        self._ids = _WordIds()
+
+    def sketch(self, text: str, skip: str = "") -> array:
+        """Sorted sampled shingle hashes of `text` without its skipped spans."""
+        if skip:
+            text = _without_spans(text, skip)
+        ids = list(map(self._ids.__getitem__, text.lower().translate(_PUNCTUATION).split()))
+        if not ids:
+            return array("q")
+        if len(ids) < SHINGLE_WORDS:
+            return array("q", [hash(tuple(ids))])
+        # Keep the shingles that start with an anchor word (id with the low bits zero):
+        # a content-defined sample, so the same text always keeps the same shingles.
+        # Hashing a tuple of ints is deterministic across processes (unlike str hashes).
+        anchors = [not i & SAMPLE_MASK for i in ids]
+        grams = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)
+        return array("q", sorted(set(map(hash, compress(grams, anchors)))))
+
+
+def _without_spans(text: str, skip: str) -> str:
+    pieces = []
+    pos = 0
+    for part in skip.split(","):
+        a, _, b = part.partition("-")
+        if not a or not b:
+            continue
+        start, end = int(a), int(b)
+        if start > pos:
+            pieces.append(text[pos:start])
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    return "\n".join(pieces)
+
+
+@dataclass(slots=True)
+class DocInfo:
+    id: int
+    outlet_key: str
+    published: datetime | None
+    fingerprint: str
+    copy_of_id: int | None
+    source_path: str | None
+
+    @property
+    def order(self) -> tuple[int, float, int]:
+        """Sort key: earliest published first, undated last, then by id."""
+        if self.published is None:
+            return (1, 0.0, self.id)
+        p = self.published if self.published.tzinfo else self.published.replace(tzinfo=UTC)
+        return (0, p.timestamp(), self.id)
+
+
+_DOC_COLUMNS = (
+    Document.id,
+    Document.outlet_key,
+    Document.published,
+    Document.fingerprint,
+    Document.copy_of_id,
+    Document.source_path,
+)
+
+
+def compare(a: array, b: array) -> tuple[int, float, float]:
+    """(shared samples, resemblance, containment) of two sketches."""
+    if not a or not b:
+        return 0, 0.0, 0.0
+    shared = len(set(a).intersection(b))
+    return shared, shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
+
+
+def classify(a: array, b: array, *, same_outlet: bool) -> tuple[str, float] | None:
+    """ "copy", "shared_paragraphs" or None for two sketches, with a score."""
+    shared, resemblance, contained = compare(a, b)
+    if shared == 0:
+        return None
+    small, large = sorted((len(a), len(b)))
+    if resemblance >= COPY_RESEMBLANCE and (shared >= 2 or large == 1):
+        return "copy", round(resemblance, 4)
+    if contained >= COPY_CONTAINMENT and small >= COPY_SIZE_RATIO * large and shared >= 2:
+        return "copy", round(contained, 4)
+    if shared >= SHARED_MIN_SAMPLES and not same_outlet:
+        return "shared_paragraphs", round(contained, 4)
+    return None
+
+
+def _same_outlet(a: DocInfo, b: DocInfo) -> bool:
+    return bool(a.outlet_key) and a.outlet_key == b.outlet_key
+
+
+@dataclass
+class CopyGraph:
+    """Copy clusters and links over a set of documents."""
+
+    docs: dict[int, DocInfo] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)  # copy pair -> score
+    shared: dict[tuple[int, int], float] = field(default_factory=dict)  # doc pair -> score
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        # The root is the earliest document, so copy_of_id can point straight at it.
+        if self.docs[rb].order < self.docs[ra].order:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+
+    def root(self, doc_id: int) -> int:
+        return self.find(doc_id) if doc_id in self.parent else doc_id
+
+
+def fixed_copy_edges(
+    *, session: Session, doc_ids: Iterable[int] | None = None
+) -> list[tuple[int, int]]:
+    """Copy links recorded by a person or by the store; `doc_ids` limits them to those documents."""
+    stmt = select(DocumentLink.document_id, DocumentLink.other_id).where(
+        DocumentLink.kind == "copy",
+        DocumentLink.method.in_(FIXED_METHODS),  # type: ignore[attr-defined]
+    )
+    if doc_ids is not None:
+        ids = list(doc_ids)
+        edges: list[tuple[int, int]] = []
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            edges += [
+                tuple(r)  # type: ignore[misc]
+                for r in session.connection()
+                .execute(
+                    stmt.where(
+                        DocumentLink.document_id.in_(part) | DocumentLink.other_id.in_(part)  # type: ignore[attr-defined]
+                    )
+                )
+                .all()
+            ]
+        return list(dict.fromkeys(edges))
+    return [tuple(r) for r in session.connection().execute(stmt).all()]  # type: ignore[misc]
+
+
+def record_store_copies(docs: Iterable[DocInfo], *, session: Session) -> None:
+    """Turn the store's same-file copy_of_id into fixed `extracted` copy links (kept for good)."""
+    pairs = [
+        (d.id, d.copy_of_id)
+        for d in docs
+        if d.copy_of_id is not None and d.source_path is not None and d.copy_of_id != d.id
+    ]
+    if not pairs:
+        return
+    by_id = {d.id: d for d in docs}
+    known = set(fixed_copy_edges(session=session, doc_ids=[p for pair in pairs for p in pair]))
+    rows = []
+    for doc_id, other in pairs:
+        other_doc = by_id.get(other)
+        if other_doc is None:
+            row = (
+                session.connection()
+                .execute(select(Document.source_path).where(Document.id == other))
+                .first()
+            )
+            same_file = row is not None and row[0] == by_id[doc_id].source_path
+        else:
+            same_file = other_doc.source_path == by_id[doc_id].source_path
+        if same_file and (doc_id, other) not in known and (other, doc_id) not in known:
+            rows.append(
+                {
+                    "document_id": doc_id,
+                    "other_id": other,
+                    "kind": "copy",
+                    "score": 1.0,
+                    "method": "extracted",
+                }
+            )
+    if rows:
+        session.connection().execute(
+            delete(DocumentLink)
+            .where(
+                DocumentLink.document_id.in_([r["document_id"] for r in rows])  # type: ignore[attr-defined]
+            )
+            .where(DocumentLink.method.not_in(FIXED_METHODS))
+        )  # type: ignore[attr-defined]
+        session.connection().execute(insert(DocumentLink), rows)
+
+
+def detect_all(*, session: Session, sketcher: Sketcher | None = None) -> CopyGraph:
+    """Copy clusters and shared paragraphs over the whole corpus, from an index of samples."""
+    sketcher = sketcher or Sketcher()
+    graph = CopyGraph()
+    sketches: dict[int, array] = {}
+    df: Counter[int] = Counter()
+    by_fingerprint: dict[str, int] = {}
+    conn = session.connection()
+    total = conn.execute(select(func.count()).select_from(Document)).scalar_one()
+    stmt = select(*_DOC_COLUMNS, Document.skip, Document.text).order_by(Document.id)
+    rows = conn.execute(stmt, execution_options={"yield_per": parallel.BATCH})
+    global _SKETCHER
+    _SKETCHER = sketcher
+    for batch in parallel.map_batches(
+        _sketch_batch,
+        parallel.batched(rows),
+        parallel=parallel.worthwhile(total),
+        local_every=3,
+    ):
+        for info_row, raw in batch:
+            info = DocInfo(*info_row)
+            graph.docs[info.id] = info
+            sk = sketches[info.id] = array("q")
+            sk.frombytes(raw)
+            df.update(sk)
+            first = by_fingerprint.setdefault(info.fingerprint, info.id)
+            if first != info.id:
+                graph.union(first, info.id)
+    record_store_copies(list(graph.docs.values()), session=session)
+    for a, b in fixed_copy_edges(session=session):
+        if a in graph.docs and b in graph.docs:
+            graph.union(a, b)
+    # Each document's rarest shared samples find its copies and shared paragraphs;
+    # stock phrases (samples in more than MAX_POSTING documents) open no pair.
+    rare: dict[int, list[int]] = {}
+    postings: dict[int, list[int]] = defaultdict(list)
+    count = df.__getitem__
+    for doc_id, sk in sketches.items():
+        shared = [h for h in sk if 1 < count(h) <= MAX_POSTING]
+        if not shared:
+            continue
+        shared.sort(key=count)
+        for h in shared:
+            postings[h].append(doc_id)
+        rare[doc_id] = shared[:RARE_SAMPLES]
+    del df
+    pairs: set[tuple[int, int]] = set()
+    for doc_id, hashes in rare.items():
+        # A candidate shares at least three of these rare samples (fewer only for tiny
+        # texts): one or two are usually a formula ("... regional administration said")
+        # around a recurring name, and a copy or a shared paragraph shares many.
+        hits = Counter(other for h in hashes for other in postings[h])
+        need = min(3, max(1, len(sketches[doc_id]) // 2))
+        for other, n in hits.items():
+            if n >= need and other != doc_id:
+                pairs.add((doc_id, other) if doc_id < other else (other, doc_id))
+    del postings, rare
+    _classify_pairs(graph, sketches, sorted(pairs))
+    _finish(graph, sketches)
+    return graph
+
+
+_SKETCHER: Sketcher | None = None  # the sketcher a forked worker inherits
+
+
+def _sketch_batch(rows: list[Any]) -> list[tuple[tuple[Any, ...], bytes]]:
+    """Sketches of a batch of document rows (runs in this process or a forked worker)."""
+    sketcher = _SKETCHER or Sketcher()
+    return [(tuple(r[:6]), sketcher.sketch(r[7], r[6]).tobytes()) for r in rows]
+
+
+def _classify_pairs(
+    graph: CopyGraph, sketches: dict[int, array], pairs: Iterable[tuple[int, int]]
+) -> None:
+    for a, b in pairs:
+        if a == b or (graph.root(a) == graph.root(b) and a in graph.parent):
+            continue  # already known copies: nothing to learn from comparing them
+        verdict = classify(
+            sketches[a], sketches[b], same_outlet=_same_outlet(graph.docs[a], graph.docs[b])
+        )
+        if verdict is None:
+            continue
+        kind, score = verdict
+        key = (min(a, b), max(a, b))
+        if kind == "copy":
+            graph.union(a, b)
+            graph.scores[key] = score
+        else:
+            graph.shared[key] = score
+
+
+def _finish(graph: CopyGraph, sketches: dict[int, array]) -> None:
+    """Copy scores against each cluster's root; shared paragraphs between cluster roots."""
+    for doc_id in list(graph.parent):
+        root = graph.find(doc_id)
+        if root != doc_id:
+            key = (min(doc_id, root), max(doc_id, root))
+            if key not in graph.scores:
+                _, resemblance, _ = compare(
+                    sketches.get(doc_id, array("q")), sketches.get(root, array("q"))
+                )
+                graph.scores[key] = round(resemblance, 4)
+    shared: dict[tuple[int, int], float] = {}
+    for (a, b), score in graph.shared.items():
+        ra, rb = graph.root(a), graph.root(b)
+        if ra == rb:
+            continue
+        key = (ra, rb) if graph.docs[ra].order > graph.docs[rb].order else (rb, ra)
+        shared[key] = max(score, shared.get(key, 0.0))
+    graph.shared = shared
+
+
+def write_links(
+    graph: CopyGraph,
+    *,
+    session: Session,
+    doc_ids: Iterable[int] | None = None,
+    new_ids: Iterable[int] = (),
+) -> int:
+    """Store copy_of_id and automatic DocumentLinks.
+
+    `doc_ids` None rewrites every document's links; otherwise the copy links of
+    `doc_ids` and the shared-paragraph links of `new_ids` are replaced.
+    """
+    ids = set(graph.docs) if doc_ids is None else set(doc_ids)
+    fixed = set(fixed_copy_edges(session=session, doc_ids=None if doc_ids is None else ids))
+    fixed |= {(b, a) for a, b in fixed}
+    auto = DocumentLink.method.not_in(FIXED_METHODS)  # type: ignore[attr-defined]
+    ids_shared = set(new_ids)
+    if doc_ids is None:
+        session.connection().execute(delete(DocumentLink).where(auto))
+    else:
+        for part in _chunks(sorted(ids)):
+            session.connection().execute(
+                delete(DocumentLink).where(
+                    auto,
+                    DocumentLink.kind == "copy",
+                    DocumentLink.document_id.in_(part),  # type: ignore[attr-defined]
+                )
+            )
+        for part in _chunks(sorted(set(new_ids))):
+            session.connection().execute(
+                delete(DocumentLink).where(
+                    auto,
+                    DocumentLink.kind == "shared_paragraphs",
+                    DocumentLink.document_id.in_(part) | DocumentLink.other_id.in_(part),  # type: ignore[attr-defined]
+                )
+            )
+    rows = []
+    changes = []
+    for doc_id in sorted(ids):
+        info = graph.docs.get(doc_id)
+        if info is None:
+            continue
+        root = graph.root(doc_id)
+        target = None if root == doc_id else root
+        if info.copy_of_id != target:
+            changes.append({"b_id": doc_id, "b_copy": target})
+            info.copy_of_id = target
+        if target is not None and (doc_id, root) not in fixed:
+            score = graph.scores.get((min(doc_id, root), max(doc_id, root)), 1.0)
+            rows.append(
+                {
+                    "document_id": doc_id,
+                    "other_id": root,
+                    "kind": "copy",
+                    "score": score,
+                    "method": "fuzzy",
+                }
+            )
+    for (later, earlier), score in graph.shared.items():
+        if doc_ids is None or later in ids_shared or earlier in ids_shared:
+            rows.append(
+                {
+                    "document_id": later,
+                    "other_id": earlier,
+                    "kind": "shared_paragraphs",
+                    "score": score,
+                    "method": "fuzzy",
+                }
+            )
+    executemany(
+        session,
+        "UPDATE document SET copy_of_id = ? WHERE id = ?",
+        [(c["b_copy"], c["b_id"]) for c in changes],
+    )
+    executemany(
+        session,
+        "INSERT INTO documentlink (document_id, other_id, kind, score, method) VALUES (?, ?, ?, ?, ?)",
+        [(r["document_id"], r["other_id"], r["kind"], r["score"], r["method"]) for r in rows],
+    )
+    return len(rows)
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def detect_for(
+    new_ids: Iterable[int],
+    candidate_ids: Iterable[int],
+    *,
+    session: Session,
+    sketcher: Sketcher | None = None,
+) -> tuple[CopyGraph, set[int]]:
+    """Copy clusters after adding `new_ids`, comparing them with `candidate_ids` only.
+
+    Returns the graph over every document involved and the ids whose cluster changed
+    (the new documents and members of clusters that merged).
+    """
+    sketcher = sketcher or Sketcher()
+    new = sorted(set(new_ids))
+    cands = sorted(set(candidate_ids) - set(new))
+    graph = CopyGraph()
+    sketches: dict[int, array] = {}
+    wanted = new + cands
+    for part in _chunks(wanted):
+        stmt = select(*_DOC_COLUMNS, Document.skip, Document.text).where(Document.id.in_(part))  # type: ignore[union-attr]
+        for row in session.connection().execute(stmt):
+            info = DocInfo(*row[:6])
+            graph.docs[info.id] = info
+            sketches[info.id] = sketcher.sketch(row[7], row[6])
+    # Bring in the current clusters of the candidates: their roots and members.
+    roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
+    members = _cluster_members(roots, session=session)
+    extra = sorted((set(members) | roots) - set(graph.docs))
+    for part in _chunks(extra):
+        for row in session.connection().execute(select(*_DOC_COLUMNS).where(Document.id.in_(part))):  # type: ignore[union-attr]
+            graph.docs[row[0]] = DocInfo(*row)
+    before = {d: graph.docs[d].copy_of_id or d for d in graph.docs if d not in new}
+    for d in before:
+        if before[d] in graph.docs:
+            graph.union(d, before[d])
+    record_store_copies([graph.docs[i] for i in new], session=session)
+    for a, b in fixed_copy_edges(session=session, doc_ids=new):
+        for x in (a, b):
+            if x not in graph.docs:
+                row = (
+                    session.connection()
+                    .execute(select(*_DOC_COLUMNS).where(Document.id == x))
+                    .first()
+                )
+                if row is not None:
+                    graph.docs[x] = DocInfo(*row)
+        if a in graph.docs and b in graph.docs:
+            graph.union(a, b)
+    fp = defaultdict(list)
+    for d in graph.docs.values():
+        fp[d.fingerprint].append(d.id)
+    for ids in fp.values():
+        for other in ids[1:]:
+            graph.union(ids[0], other)
+    pairs = [(a, b) for i, a in enumerate(new) for b in new[i + 1 :]]
+    pairs += [(a, b) for a in new for b in cands if b in sketches]
+    _classify_pairs(graph, sketches, pairs)
+    for root in roots:
+        if root in graph.docs and root not in sketches:
+            row = (
+                session.connection()
+                .execute(select(Document.text, Document.skip).where(Document.id == root))
+                .first()
+            )
+            if row is not None:
+                sketches[root] = sketcher.sketch(row[0], row[1])
+    _finish(graph, sketches)
+    changed = set(new)
+    for d, old_root in before.items():
+        if graph.root(d) != old_root:
+            changed.add(d)
+    return graph, changed
+
+
+def _cluster_members(roots: Iterable[int], *, session: Session) -> list[int]:
+    out: list[int] = []
+    for part in _chunks(sorted(roots)):
+        out += [
+            r[0]
+            for r in session.connection().execute(
+                select(Document.id).where(Document.copy_of_id.in_(part))
+            )
+        ]  # type: ignore[union-attr]
+    return out

@@ -1,0 +1,71 @@
+"""Use the second core for the two CPU-bound loops of a full run (sketching texts, reading claims).
+
+Batches alternate between this process and one forked worker, so results
+stream back in roughly the order they were asked for. The worker gets plain
+data (texts) and returns plain data (numbers, strings); it never touches the
+database, so what the caller's transaction sees is all that counts. Small
+jobs, platforms without ``fork`` and single-core machines run in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PARALLEL_MIN_ITEMS = int(
+    os.environ.get("FACTCHECK_PARALLEL_MIN", "20000")
+)  # below this, forking costs more than it saves
+BATCH = 2_000
+
+
+def worthwhile(items: int) -> bool:
+    """Whether `items` units of work are worth a second process here."""
+    if items < PARALLEL_MIN_ITEMS or (os.cpu_count() or 1) < 2:
+        return False
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_batches(
+    func: Callable[[list[T]], R],
+    batches: Iterable[list[T]],
+    *,
+    parallel: bool,
+    local_every: int = 2,
+) -> Iterator[R]:
+    """`func` over batches; with `parallel`, only every `local_every`-th batch runs here and
+    the others in a forked worker (3 leaves the worker two thirds, when this process also
+    has to digest every result)."""
+    if not parallel:
+        for batch in batches:
+            yield func(batch)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        pending: deque[Any] = deque()
+        for i, batch in enumerate(batches):
+            if i % local_every:
+                pending.append(pool.apply_async(func, (batch,)))
+            else:
+                yield func(batch)
+            while pending and pending[0].ready():
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    size = size or BATCH
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,502 @@
+"""Cross-referencing runs: everything from scratch, or just what some new documents touch.
+
+``xref_all`` recomputes copies, merges, links and flags for the whole ledger.
+``xref_documents`` does the same for documents just stored: it compares them
+only with candidates found through indexes (same fingerprint, same claim
+text, same figure label within the date window or from the same origin,
+claims published within the fuzzy window) and recomputes only the claims
+whose evidence changed. Both keep every manual decision: links confirmed or
+rejected by a person (and links made by hand), copy links made by hand, and
+source merges (origins are always resolved through ``merged_into_id``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, or_, select
+from sqlmodel import Session
+
+from factcheck.models import Attribution, ClaimLink
+from factcheck.xref import copies
+from factcheck.xref.candidates import candidates, copy_candidates, ids_of
+from factcheck.xref.data import MANUAL, ClaimRow, Slice, chunks, executemany
+from factcheck.xref.flags import DisputeMatcher, claim_flags
+from factcheck.xref.independence import SourceIndex
+from factcheck.xref.links import (
+    Link,
+    apply_manual,
+    blocks_of,
+    compare_figures,
+    compare_sums,
+    decide,
+    series_links,
+)
+from factcheck.xref.matching import (
+    MERGE_RATIO,
+    BlockItem,
+    MergePlan,
+    Normaliser,
+    Scored,
+    blocked_pairs,
+    comparable,
+    near,
+    overlapping,
+    plan_merges,
+    score_joined,
+)
+from factcheck.xref.scope import FIGURE_WINDOW_DAYS, FUZZY_WINDOW_DAYS, scope_key
+
+AGREEING = ("corroborates", "repeats")
+
+
+@dataclass
+class XrefStats:
+    """What a run did."""
+
+    documents: int = 0
+    copies: int = 0  # documents that are copies of an earlier one
+    shared_paragraphs: int = 0
+    claims: int = 0  # claims after merging
+    merged: int = 0  # claims folded into another
+    links: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+# --- merging -------------------------------------------------------------------------
+
+
+def _exact_pairs(claims: Iterable[ClaimRow], involve: set[int] | None) -> list[tuple[int, int]]:
+    """Claims with the same normalised text; figure-bearing ones only within the figure window.
+
+    Merging is transitive, so chaining each claim to the next one in time is enough.
+    """
+    groups: dict[str, list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        groups[c.key].append(c)
+    pairs = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if involve is not None and not any(c.id in involve for c in group):
+            continue
+        group.sort(key=lambda c: (c.days[0] is None, c.days[0] or 0, c.id))
+        for a, b in zip(group, group[1:], strict=False):
+            if not (a.figs or b.figs) or near(a.days, b.days, FIGURE_WINDOW_DAYS):
+                pairs.append((min(a.id, b.id), max(a.id, b.id)))
+    return pairs
+
+
+def _fuzzy_pairs(
+    claims: dict[int, ClaimRow], involve: set[int] | None
+) -> dict[tuple[int, int], Scored]:
+    """Scored candidate pairs from token blocks within the fuzzy window."""
+    items = {c.id: _block_item(c) for c in claims.values()}
+    if involve is None:
+        pairs = blocked_pairs(list(items.values()), days=FUZZY_WINDOW_DAYS)
+    else:
+        # Few new claims: compare each with every loaded candidate that could match.
+        pairs = set()
+        for s in (items[i] for i in involve if i in items):
+            for c in items.values():
+                if (
+                    c.id != s.id
+                    and comparable(s, c)
+                    and overlapping(s.tokens, c.tokens)
+                    and near(s.days, c.days, FUZZY_WINDOW_DAYS)
+                ):
+                    pairs.add((min(s.id, c.id), max(s.id, c.id)))
+    out = {}
+    for a, b in pairs:
+        ca, cb = claims[a], claims[b]
+        denial = (ca.tokens, cb.tokens) if ca.denial != cb.denial else None
+        out[(a, b)] = score_joined(ca.joined, cb.joined, ca.sorted_joined, cb.sorted_joined, denial)
+    return out
+
+
+def _block_item(c: ClaimRow) -> BlockItem:
+    labelled = frozenset(
+        (f.lkey, f.interval.low, f.interval.high) for f in c.figs if f.lkey is not None
+    )
+    return BlockItem(c.id, c.days, c.sig, c.places, labelled or None)
+
+
+def _apply(sl: Slice, plan: MergePlan) -> None:
+    """Fold merged claims into their survivors in memory."""
+    for dropped, keep in plan.into.items():
+        gone = sl.claims.pop(dropped)
+        survivor = sl.claims[keep]
+        for att in gone.atts:
+            att.claim_id = keep
+        for fig in gone.figs:
+            fig.claim_id = keep
+        survivor.atts.extend(gone.atts)
+        survivor.figs.extend(gone.figs)
+        survivor.forget_days()
+        survivor.denial = survivor.denial or gone.denial
+
+
+def merge_claims(
+    sl: Slice, involve: set[int] | None
+) -> tuple[dict[int, int], dict[tuple[int, int], Scored]]:
+    """Merge claims carrying the same sentence; returns (dropped -> survivor, scored text pairs)."""
+    plan1 = plan_merges(
+        _exact_pairs(sl.claims.values(), involve), rejected=sl.rejected, pinned=sl.pinned
+    )
+    _apply(sl, plan1)
+    if involve is not None:
+        involve = {plan1.survivor(i) for i in involve}
+    scored = _fuzzy_pairs(sl.claims, involve)
+
+    def mergeable(a: ClaimRow, b: ClaimRow) -> bool:
+        window = FIGURE_WINDOW_DAYS if a.figs or b.figs else FUZZY_WINDOW_DAYS
+        return (
+            a.places == b.places
+            and a.denial == b.denial
+            and a.figure_signature() == b.figure_signature()
+            and near(a.days, b.days, window)
+        )
+
+    fuzzy = sorted(
+        ((sc.ratio, a, b) for (a, b), sc in scored.items() if sc.ratio >= MERGE_RATIO),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    plan2 = plan_merges(
+        [(a, b) for _, a, b in fuzzy if mergeable(sl.claims[a], sl.claims[b])],
+        rejected=sl.rejected,
+        pinned=sl.pinned,
+    )
+    _apply(sl, plan2)
+    into = {d: plan2.survivor(s) for d, s in plan1.into.items()}
+    into.update(plan2.into)
+    text: dict[tuple[int, int], Scored] = {}
+    for (a, b), sc in scored.items():
+        a, b = plan2.survivor(a), plan2.survivor(b)
+        if a != b:
+            key = (min(a, b), max(a, b))
+            if key not in text or sc.sort_ratio > text[key].sort_ratio:
+                text[key] = sc
+    return into, text
+
+
+def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None:
+    """Re-point merged claims' attributions and figures, move manual decisions, delete them.
+
+    A full run first drops every automatic link (they are recomputed anyway).
+    """
+    if not into:
+        return
+    params = [(s, d) for d, s in into.items()]
+    executemany(session, "UPDATE attribution SET claim_id = ? WHERE claim_id = ?", params)
+    executemany(session, "UPDATE figure SET claim_id = ? WHERE claim_id = ?", params)
+    conn = session.connection()
+    manual = or_(ClaimLink.status.in_(MANUAL), ClaimLink.method == "manual")  # type: ignore[attr-defined]
+    cols = (
+        ClaimLink.id, ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind, ClaimLink.method,
+        ClaimLink.score, ClaimLink.status, ClaimLink.why, ClaimLink.decided_by, ClaimLink.created_at,
+    )  # fmt: skip
+    names = [c.key for c in cols]
+    kept = [
+        dict(zip(names, row, strict=True))
+        for row in conn.execute(select(*cols).where(manual)).all()
+        if row[1] in into or row[2] in into
+    ]
+    if full:
+        conn.execute(delete(ClaimLink).where(~manual))
+    dropped = [(d,) for d in into]
+    executemany(session, "DELETE FROM claimlink WHERE claim_id = ?", dropped)
+    executemany(session, "DELETE FROM claimlink WHERE other_id = ?", dropped)
+    for values in kept:
+        a, b = (
+            into.get(values["claim_id"], values["claim_id"]),
+            into.get(values["other_id"], values["other_id"]),
+        )
+        if a == b:
+            continue
+        # The person's decision moves to the surviving claim unless one is already there.
+        exists = conn.execute(
+            select(ClaimLink.id).where(
+                ClaimLink.claim_id == a, ClaimLink.other_id == b, ClaimLink.kind == values["kind"]
+            )
+        ).first()
+        if exists is None:
+            values.pop("id")
+            conn.execute(insert(ClaimLink), [{**values, "claim_id": a, "other_id": b}])
+    executemany(session, "DELETE FROM review WHERE claim_id = ?", dropped)
+    executemany(session, "DELETE FROM claim WHERE id = ?", dropped)
+
+
+# --- links ---------------------------------------------------------------------------
+
+
+def compute_links(
+    sl: Slice, text: dict[tuple[int, int], Scored], involve: set[int] | None
+) -> tuple[list[Link], set[int]]:
+    """Links for pairs involving `involve` (all when None) and the claims of touched series."""
+    blocks = blocks_of(sl.claims.values())
+    figures = compare_figures(blocks, involve)
+    sums = compare_sums(blocks, involve)
+    updates = series_links(blocks, involve)
+    series_members: set[int] = set()
+    if involve is not None:
+        for entries in blocks.values():
+            for e in entries:
+                if e.claim in involve and e.day is not None:
+                    series_members |= {
+                        x.claim for x in entries if x.origin == e.origin and x.day is not None
+                    }
+    if involve is not None:
+        text = {k: v for k, v in text.items() if k[0] in involve or k[1] in involve}
+    links = decide(sl.claims, figures, sums, text, updates)
+    return apply_manual(links, sl.manual), series_members
+
+
+def _write_links(
+    links: list[Link], *, session: Session, involve: set[int] | None, series_members: set[int]
+) -> None:
+    auto = (ClaimLink.status == "auto") & (ClaimLink.method != "manual")
+    if involve is None:
+        session.connection().execute(delete(ClaimLink).where(auto))
+    else:
+        for part in chunks(involve):
+            session.connection().execute(
+                delete(ClaimLink).where(
+                    auto, ClaimLink.claim_id.in_(part) | ClaimLink.other_id.in_(part)
+                )  # type: ignore[attr-defined]
+            )
+        members = sorted(series_members)
+        for part in chunks(members):
+            session.connection().execute(
+                delete(ClaimLink).where(
+                    auto,
+                    ClaimLink.kind == "updates",
+                    ClaimLink.claim_id.in_(part),  # type: ignore[attr-defined]
+                    ClaimLink.other_id.in_(members),  # type: ignore[attr-defined]
+                )
+            )
+    rows = [
+        {
+            "claim_id": link.claim_id,
+            "other_id": link.other_id,
+            "kind": link.kind,
+            "method": link.method,
+            "score": link.score,
+            "status": "auto",
+            "why": link.why,
+        }
+        for link in links
+    ]
+    if involve is not None and rows:
+        # Links between two claims outside `involve` may already be stored (unchanged).
+        existing = set()
+        for part in chunks({r["claim_id"] for r in rows}):
+            existing |= {
+                tuple(r)
+                for r in session.connection()
+                .execute(
+                    select(ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind).where(
+                        ClaimLink.claim_id.in_(part)
+                    )  # type: ignore[attr-defined]
+                )
+                .all()
+            }
+        rows = [r for r in rows if (r["claim_id"], r["other_id"], r["kind"]) not in existing]
+    for start in range(0, len(rows), 5000):
+        session.connection().execute(insert(ClaimLink), rows[start : start + 5000])
+
+
+# --- flags and caches ----------------------------------------------------------------
+
+
+def refresh_claims(
+    sl: Slice,
+    claim_ids: Iterable[int] | None,
+    *,
+    session: Session,
+    disputes: DisputeMatcher | None = None,
+) -> Counter[str]:
+    """Recompute flags, independent_origins, documents and scopes of claims, and store changes."""
+    disputes = disputes or DisputeMatcher.load(session=session)
+    link_q = select(ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind).where(
+        ClaimLink.status != "rejected"
+    )
+    if claim_ids is None:
+        targets = list(sl.claims)
+        link_rows = session.connection().execute(link_q).all()
+    else:
+        targets = sorted(set(claim_ids))
+        link_rows = []
+        for part in chunks(targets):
+            link_rows += (
+                session.connection()
+                .execute(
+                    link_q.where(ClaimLink.claim_id.in_(part) | ClaimLink.other_id.in_(part))  # type: ignore[attr-defined]
+                )
+                .all()
+            )
+    partners: dict[int, set[int]] = defaultdict(set)
+    contradicted: set[int] = set()
+    for a, b, kind in link_rows:
+        if kind in AGREEING:
+            partners[a].add(b)
+            partners[b].add(a)
+        elif kind == "contradicts":
+            contradicted |= {a, b}
+    if claim_ids is not None:
+        needed = set(targets) | {p for t in targets for p in partners.get(t, ())}
+        sl.load_claims(needed - set(sl.claims), session=session)
+    claim_updates = []
+    figure_updates = []
+    counts: Counter[str] = Counter()
+    for cid in targets:
+        claim = sl.claims.get(cid)
+        if claim is None:
+            continue
+        origins = [(a.fact, a.source) for a in claim.atts if a.fact is not None]
+        for p in sorted(partners.get(cid, ())):
+            other = sl.claims.get(p)
+            if other is not None:
+                origins += [(a.fact, a.source) for a in other.atts if a.fact is not None]
+        verdict = claim_flags(
+            own=[
+                (a.speaker_id, a.speaker_text, a.kind, a.hedged, a.document_id) for a in claim.atts
+            ],
+            origins=origins,
+            text=claim.text,
+            contradicted=cid in contradicted,
+            sources=sl.sources,
+            disputes=disputes,
+        )
+        flags = ",".join(verdict.flags)
+        counts.update(verdict.flags)
+        labelled = sorted((f for f in claim.figs if f.lkey), key=lambda f: f.id)
+        scope = scope_key(labelled[0].places) if labelled else scope_key(claim.places)
+        if (flags, verdict.independent_origins, verdict.documents, scope) != (
+            claim.flags,
+            claim.independent_origins,
+            claim.documents,
+            claim.scope,
+        ):
+            claim.flags, claim.independent_origins, claim.documents, claim.scope = (
+                flags, verdict.independent_origins, verdict.documents, scope,
+            )  # fmt: skip
+            claim_updates.append(
+                (flags, verdict.independent_origins, verdict.documents, scope, cid)
+            )
+        for f in claim.figs:
+            fscope = scope_key(f.places)
+            if fscope != f.scope:
+                f.scope = fscope
+                figure_updates.append((fscope, f.id))
+    executemany(
+        session,
+        "UPDATE claim SET flags = ?, independent_origins = ?, documents = ?, scope = ? WHERE id = ?",
+        claim_updates,
+    )
+    executemany(session, "UPDATE figure SET scope = ? WHERE id = ?", figure_updates)
+    return counts
+
+
+# --- runs ----------------------------------------------------------------------------
+
+
+def _roomy_cache(session: Session) -> None:
+    """Give SQLite a page cache that holds the indexes a full run rewrites (default: 2 MB)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size = -262144")  # KiB: 256 MB at most
+
+
+def xref_all(*, session: Session) -> XrefStats:
+    """Recompute copies, claim merges, links and flags for the whole ledger."""
+    started = time.perf_counter()
+    session.flush()
+    _roomy_cache(session)
+    graph = copies.detect_all(session=session)
+    copies.write_links(graph, session=session)
+    sl = Slice(
+        sources=SourceIndex.load(session=session), normaliser=Normaliser.load(session=session)
+    )
+    sl.load_claims(None, session=session)
+    sl.load_decisions(None, session=session)
+    into, text = merge_claims(sl, None)
+    _write_merges(into, session=session, full=True)
+    links, _ = compute_links(sl, text, None)
+    _write_links(links, session=session, involve=None, series_members=set())
+    flag_counts = refresh_claims(sl, None, session=session)
+    session.flush()
+    session.expire_all()
+    return XrefStats(
+        documents=len(graph.docs),
+        copies=sum(1 for d in graph.docs if graph.root(d) != d),
+        shared_paragraphs=len(graph.shared),
+        claims=len(sl.claims),
+        merged=len(into),
+        links=dict(Counter(link.kind for link in links)),
+        flags=dict(flag_counts),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStats:
+    """Cross-reference documents just stored, touching only what they can change."""
+    started = time.perf_counter()
+    new_docs = sorted(set(document_ids))
+    if not new_docs:
+        return XrefStats()
+    session.flush()
+    # 1. Copies, among documents that share a fingerprint or a claim text with the new ones.
+    cand_docs = copy_candidates(new_docs, session=session)
+    graph, changed_docs = copies.detect_for(new_docs, cand_docs, session=session)
+    copies.write_links(graph, session=session, doc_ids=changed_docs, new_ids=new_docs)
+    # 2. The claims those documents carry, and everything they could merge or link with.
+    seeds = ids_of(
+        session,
+        lambda part: select(Attribution.claim_id).where(Attribution.document_id.in_(part)),
+        changed_docs,
+    )  # type: ignore[attr-defined]
+    seeds.discard(None)  # type: ignore[arg-type]
+    sl = Slice(
+        sources=SourceIndex.load(session=session), normaliser=Normaliser.load(session=session)
+    )
+    sl.load_claims(seeds, session=session)
+    found = candidates(sl, seeds, session=session)
+    sl.load_claims(found, session=session)
+    sl.load_decisions(set(sl.claims), session=session)
+    old_partners = ids_of(
+        session, lambda part: select(ClaimLink.other_id).where(ClaimLink.claim_id.in_(part)), seeds
+    )  # type: ignore[attr-defined]
+    old_partners |= ids_of(
+        session, lambda part: select(ClaimLink.claim_id).where(ClaimLink.other_id.in_(part)), seeds
+    )  # type: ignore[attr-defined]
+    # 3. Merge, link, flag.
+    into, text = merge_claims(sl, set(seeds))
+    involve = {into.get(i, i) for i in seeds} | {s for d, s in into.items()}
+    _write_merges(into, session=session, full=False)
+    links, series_members = compute_links(sl, text, involve)
+    _write_links(links, session=session, involve=involve | set(into), series_members=series_members)
+    session.flush()
+    touched = involve | {into.get(p, p) for p in old_partners} | series_members
+    touched |= {k.claim_id for k in links} | {k.other_id for k in links}
+    touched = {t for t in touched if t not in into}
+    flag_counts = refresh_claims(sl, touched, session=session)
+    session.flush()
+    session.expire_all()
+    return XrefStats(
+        documents=len(new_docs),
+        copies=sum(1 for d in new_docs if graph.root(d) != d),
+        shared_paragraphs=sum(1 for k in graph.shared if set(k) & set(new_docs)),
+        claims=len(sl.claims),
+        merged=len(into),
+        links=dict(
+            Counter(
+                link.kind for link in links if link.claim_id in involve or link.other_id in involve
+            )
+        ),
+        flags=dict(flag_counts),
+        seconds=round(time.perf_counter() - started, 3),
+    )
