@@ -263,3 +263,34 @@ def test_the_same_origin_months_apart_is_no_update(session, L, w):
                published="2024-11-09T09:00:00", figures=[(15, "injured", "exact", "15 people")])  # fmt: skip
     xref_all(session=session)
     assert links_between(session, claim_of(session, a), claim_of(session, b)) == {}
+
+
+def test_two_figures_of_one_label_matched_pairwise_are_not_a_contradiction():
+    """94 overnight and 45 more, reported twice: 94 is not set against 45."""
+    from factcheck.figures import parse_figures
+    from factcheck.xref.links import Entry, compare_figures
+
+    def entries(claim: int, text: str) -> list[Entry]:
+        return [
+            Entry(
+                claim=claim,
+                interval=f.interval,
+                day=100,
+                origin=("org", claim),
+                stamp=0.0,
+                label="drones destroyed",
+            )
+            for f in parse_figures(text)
+        ]
+
+    blocks = {
+        ("drone destroyed", None): entries(1, "94 drones and 45 more")
+        + entries(2, "94 drones and 45 more")
+    }
+    evidence = compare_figures(blocks)[(1, 2)]
+    assert evidence.conflict == []
+    assert len(evidence.agree) == 2
+    blocks = {
+        ("drone destroyed", None): entries(1, "94 drones and 45 more") + entries(3, "30 drones")
+    }
+    assert compare_figures(blocks)[(1, 3)].conflict

@@ -151,6 +151,7 @@ def compare_figures(
         if len({e.claim for e in entries}) < 2:
             continue
         where = f" in {scope.replace('+', ' and ')}" if scope else ""
+        compared: dict[tuple[int, int], list[tuple[Entry, Entry, bool]]] = {}
         for a, b in _pairs_in_block(entries):
             if a.claim == b.claim:
                 continue
@@ -158,12 +159,22 @@ def compare_figures(
                 continue
             if a.claim > b.claim:
                 a, b = b, a
-            ev = out.setdefault((a.claim, b.claim), Evidence())
-            text = f"{a.label}{where}: {fmt_interval(a.interval)} vs {fmt_interval(b.interval)}"
-            if agree(a.interval, b.interval):
-                ev.agree.append(text)
-            elif a.day is None or abs(a.day - b.day) <= CONFLICT_WINDOW_DAYS:  # type: ignore[operator]
-                ev.conflict.append(text)
+            compared.setdefault((a.claim, b.claim), []).append(
+                (a, b, agree(a.interval, b.interval))
+            )
+        for pair, results in compared.items():
+            ev = out.setdefault(pair, Evidence())
+            # "94 overnight and 45 more" against the same two figures elsewhere is agreement:
+            # a figure conflicts only when it agrees with none of the other claim's figures
+            matched = {id(e) for a, b, ok in results if ok for e in (a, b)}
+            for a, b, ok in results:
+                text = f"{a.label}{where}: {fmt_interval(a.interval)} vs {fmt_interval(b.interval)}"
+                if ok:
+                    ev.agree.append(text)
+                elif id(a) in matched or id(b) in matched:
+                    continue
+                elif a.day is None or abs(a.day - b.day) <= CONFLICT_WINDOW_DAYS:  # type: ignore[operator]
+                    ev.conflict.append(text)
     return out
 
 
