@@ -74,6 +74,7 @@ def _isolated_env(
     monkeypatch.setenv("FACTCHECK_DB", f"sqlite:///{tmp_path / 'default.db'}")
     monkeypatch.setenv("FACTCHECK_USER", "tester")
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
 
 
