@@ -559,3 +559,201 @@ def test_figures_are_a_list_with_offsets_inside_content():
 def test_extract_empty_and_whitespace():
     assert extract("") == []
     assert extract("   \n\n  ") == []
+
+
+# ---------------------------------------------------------------- newspaper register (PARC-style)
+
+
+def test_company_suffix_and_title_abbreviations_stay_in_the_name():
+    a = one("Hollister Goods Inc. said its second-quarter profit fell 18%.")
+    assert sp(a) == "Hollister Goods Inc."
+    b = one('"Nobody wants a shutdown," said Rep. Angela Ruiz, a Texas Republican.')
+    assert sp(b) == "Rep. Angela Ruiz"
+    assert b.speaker_name == "Angela Ruiz"
+
+
+def test_postposed_speaker_with_appositive():
+    a = one('"They had no real choice," said Omar Haddad, head of research at Sterling Partners.')
+    assert sp(a) == "Omar Haddad"
+    assert a.content.text == '"They had no real choice,"'
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The retailer said it would close 40 stores.", "The retailer"),
+        ("Drugmakers argue that the law is unconstitutional.", "Drugmakers"),
+        ("Arden's defenders argue that its control protects privacy.", "Arden's defenders"),
+        ("Some workers on picket lines said they were ready for a long strike.", None),
+    ],
+)
+def test_speaker_heads_on_no_list(text, speaker):
+    a = one(text)
+    assert sp(a) == (speaker or text.split(" said")[0])
+
+
+def test_unknown_heads_do_not_speak_through_evidential_verbs():
+    assert [a for a in extract("The move reveals how much the president trusts him.")] == []
+
+
+def test_relative_clause_after_plural_speaker():
+    text = "The deal collapsed under pressure from conservatives, who said the bill was too long."
+    a = one(text)
+    assert sp(a) == "conservatives"
+    assert a.content.text == "the bill was too long."
+
+
+def test_long_whose_clause_between_speaker_and_cue():
+    text = (
+        "Mr. Adler, whose pro-business party had resisted proposals to loosen the limits on "
+        "borrowing, said the chancellor had demanded that he abandon the rules."
+    )
+    assert sp(by_cue(text, "said")) == "Mr. Adler"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The retailer now expects full-year earnings of $5.10 a share.", "full-year earnings"),
+        ("The banks expect to cut $240 million in annual costs.", "to cut $240 million"),
+        ("Economists had predicted a 0.5% rise.", "a 0.5% rise."),
+        ("The agency forecast that demand growth would slow.", "demand growth would slow."),
+    ],
+)
+def test_expectations_take_noun_phrase_and_infinitive_content(text, content):
+    assert one(text).content.text.startswith(content)
+
+
+def test_passive_and_adjectival_expectations_are_not_cues():
+    assert extract("The Bank of England is widely expected to cut interest rates.") == []
+    assert extract("The expected cut would be the first since 2020.") == []
+    assert extract("The alliance agreed on Thursday to delay the increase.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Others contended that the bank had fallen behind.", "contended"),
+        ("Some investors have questioned whether the price is too high.", "questioned"),
+        ("The judge ruled that the evidence was inadmissible.", "ruled"),
+        ("The department has made clear that it is taking a harder look.", "made clear"),
+        ("Analysts doubt they will comply fully.", "doubt"),
+        ("Some investors worry that the Fed will keep rates high.", "worry"),
+    ],
+)
+def test_more_cue_verbs(text, cue):
+    assert one(text).cue.text == cue
+
+
+def test_cue_verbs_that_need_a_clause_are_not_cues_alone():
+    for text in (
+        "The court ruled out a retrial.",
+        "The bank held talks with regulators last week.",
+        "The company makes chips used in cars.",
+        "Investors questioned the deal.",
+    ):
+        assert extract(text) == [], text
+
+
+def test_relative_that_is_not_a_complementiser():
+    a = one("One aide said leadership was weighing a bill that would extend funding.")
+    assert a.content.text.startswith("leadership was weighing")
+
+
+def test_reduced_relative_before_the_cue():
+    a = one("New projections released after the meeting show that the rate will fall.")
+    assert sp(a) == "New projections"
+    b = one("The data released Friday showed that hiring slowed in June.")
+    assert sp(b) == "The data"
+    c = one("A survey by the Conference Board found that confidence fell.")
+    assert sp(c) == "A survey by the Conference Board"
+
+
+def test_main_verb_is_not_read_as_a_reduced_relative():
+    text = "Soldiers have seized power, a group of officers announced on state television."
+    assert [sp(a) for a in extract(text)] == ["a group of officers"]
+
+
+def test_according_to_any_phrase():
+    a = one("Some investors fear inflation, according to bond traders in London.")
+    assert sp(a) == "bond traders in London"
+    assert a.kind == "according_to"
+
+
+def test_nested_attribution_inside_a_quote():
+    text = '"Management was telling investors the worst was over," said Derek Whitfield.'
+    found = extract(text)
+    assert [(sp(a), a.cue.text) for a in found] == [
+        ("Management", "telling"),
+        ("Derek Whitfield", "said"),
+    ]
+    assert found[0].content.text == "the worst was over"
+
+
+def test_no_nested_attribution_for_a_pronoun_inside_a_quote():
+    found = extract('"We have said all along that it is safe," the chief executive said.')
+    assert [sp(a) for a in found] == ["the chief executive"]
+
+
+def test_coordinated_cue_takes_the_outer_speaker():
+    text = "She said she expects the government to prevail but noted that it could take a year."
+    assert sp(by_cue(text, "noted")) == "She"
+
+
+def test_standalone_quote_after_indirect_speech_keeps_the_speaker():
+    text = (
+        "He said the president was betting that voters would rally to the center. "
+        '"If he is wrong, he will share power with his fiercest opponents."'
+    )
+    found = extract(text)
+    assert [(sp(a), a.kind) for a in found] == [("He", "indirect"), ("He", "direct_quote")]
+    assert found[1].cue is None
+    assert found[1].content.text.startswith('"If he is wrong')
+
+
+def test_called_with_a_quoted_label():
+    a = one('He called the decision "a mistake."')
+    assert a.cue.text == "called"
+    assert a.content.text == 'the decision "a mistake."'
+
+
+# ---------------------------------------------------------------- what the outlet asserts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue slipped 3.2% to $4.87 billion.",
+        "The combined bank would have about $68 billion in assets and 410 branches.",
+        "About 25,000 union members are now on strike.",
+        "Brent crude rose 0.4% to $72.60 a barrel.",
+        "The yield on the 10-year Treasury note rose to 3.70% on March 3.",
+    ],
+)
+def test_money_rates_and_plain_counts_are_not_unattributed_claims(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods kill at least 16 across central Europe.",
+        "The army lost 34 Ukrainian-made armoured vehicles in the assault.",
+        "Police arrested 40 protesters outside parliament.",
+        "The shelling left 12 people dead.",
+        "The candidate won 312 electoral votes.",
+    ],
+)
+def test_contested_counts_are_unattributed_claims(text):
+    assert [a.kind for a in extract(text)] == ["unattributed"]
+
+
+def test_people_count_needs_a_harm_word():
+    assert extract("About 4,000 people attended the rally.") == []
+    assert [a.kind for a in extract("About 4,000 people fled the town.")] == ["unattributed"]
+
+
+def test_thin_space_grouped_figure_is_read():
+    # The figure parser used to fail on "705 880" written with a thin space (U+2009).
+    a = one("Russia has lost 705\u2009880 troops, the General Staff said.")
+    assert [(f.value, f.label) for f in a.figures] == [(705880.0, "troops")]

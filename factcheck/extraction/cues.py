@@ -97,6 +97,18 @@ CUE_VERBS: dict[str, str] = _forms(
     express: expresses expressed expressing
     voice: voices voiced voicing
     point: points pointed pointing
+    contend: contends contended contending
+    anticipate: anticipates anticipated anticipating
+    doubt: doubts doubted doubting
+    question: questions questioned questioning
+    rule: rules ruled ruling
+    conclude: concludes concluded concluding
+    project: projects projected projecting
+    reckon: reckons reckoned reckoning
+    testify: testifies testified testifying
+    speculate: speculates speculated speculating
+    hold: holds held holding
+    make: makes made making
     """
 )
 
@@ -110,6 +122,37 @@ NEEDS_CLAUSE = frozenset(
         "ask", "caution", "counter", "believe", "think", "forecast", "predict", "insist",
         "worry", "demand", "declare",
         "stress", "emphasise", "maintain", "acknowledge", "concede", "argue", "suggest",
+        "contend", "anticipate", "doubt", "project", "reckon", "speculate",
+    }
+)  # fmt: skip
+
+# Lemmas that are cues only with "that", a colon or a quotation ("the court ruled that",
+# "the judge held that"): without one they name an act ("ruled out", "held talks").
+NEEDS_THAT = frozenset(
+    {
+        "continue", "respond", "reply", "answer", "counter", "comment", "recall", "observe",
+        "remark", "rule", "hold", "conclude", "testify", "speculate", "make",
+    }
+)  # fmt: skip
+
+# Belief and forecast lemmas whose content may be a noun phrase or an infinitive
+# ("expects full-year earnings of $5.10", "expect to cut costs", "projects sales to rise").
+TAKES_OBJECT_CONTENT = frozenset(
+    {"expect", "anticipate", "forecast", "predict", "project", "estimate"}
+)
+
+# Lemmas for which a speaker phrase may be headed by a word on no list ("the retailer
+# said"): verbs of saying and believing. Evidential verbs ("the move reveals how …",
+# "the data show") take only known speaker heads.
+GENERIC_SPEAKER_VERBS = frozenset(
+    {
+        "say", "tell", "add", "note", "state", "claim", "warn", "write", "deny", "announce",
+        "report", "insist", "argue", "contend", "explain", "acknowledge", "admit", "estimate",
+        "predict", "assert", "allege", "accuse", "reply", "respond", "counter", "reiterate",
+        "concede", "declare", "maintain", "complain", "caution", "believe", "think", "expect",
+        "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
+        "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
+        "rule", "hold", "conclude", "make",
     }
 )  # fmt: skip
 
@@ -121,7 +164,8 @@ TAKES_BARE_CLAUSE = frozenset(
         "announce", "stress", "emphasise", "state", "reveal", "assert", "allege", "concede",
         "maintain", "expect", "fear", "hope", "promise", "reiterate", "declare", "disclose",
         "explain", "note", "indicate", "show", "find", "inform", "assure", "tweet",
-        "post", "vow", "pledge", "agree",
+        "post", "vow", "pledge", "agree", "contend", "anticipate", "doubt", "project",
+        "reckon", "signal",
     }
 )  # fmt: skip
 
@@ -173,7 +217,9 @@ NOUN_AMBIGUOUS = frozenset(
         "answers", "promise", "promises", "pledge", "pledges", "fear", "fears", "hope", "hopes",
         "counter", "warning", "forecast", "forecasts", "signal", "signals", "remarks", "remark",
         "vow", "vows", "hint", "hints", "finding", "findings", "show", "shows", "denial",
-        "statement", "stress", "found", "thought", "saying",
+        "statement", "stress", "found", "thought", "saying", "ruling", "rulings", "rule",
+        "rules", "question", "questions", "doubt", "doubts", "project", "projects", "hold",
+        "holds", "make", "makes",
     }
 )  # fmt: skip
 
@@ -185,7 +231,8 @@ PARTICIPLE_CUES = frozenset(
         "acknowledging", "admitting", "asserting", "declaring", "announcing", "writing",
         "telling", "reiterating", "predicting", "accusing", "urging", "denying", "confirming",
         "calling", "describing", "vowing", "pledging", "promising", "conceding", "maintaining",
-        "revealing", "disclosing", "indicating", "reporting", "estimating",
+        "revealing", "disclosing", "indicating", "reporting", "estimating", "contending",
+        "concluding", "finding", "ruling", "projecting", "signaling", "signalling",
     }
 )  # fmt: skip
 
@@ -317,6 +364,10 @@ DOCUMENT_WORDS = frozenset(
         "communique", "communiqué", "announcement", "decree", "order", "resolution",
         "website", "account", "channel", "page", "map", "maps", "intelligence", "reporting",
         "dossier", "paper", "leak", "leaks", "cable", "cables", "testimony", "interview",
+        "results", "projections", "projection", "forecast", "forecasts", "minutes",
+        "numbers", "calculations", "lawsuit", "suit", "filings", "guidance", "papers",
+        "disclosure", "disclosures", "presentation", "prospectus", "surveys", "studies",
+        "polling", "models", "opinion",
     }
 )  # fmt: skip
 
@@ -529,7 +580,7 @@ PAREN_LEADS = frozenset(
         "earlier", "later", "today", "yesterday", "himself", "herself", "itself", "themselves",
         "instead", "nonetheless", "nevertheless", "like", "unlike", "via", "during", "writing",
         "responding", "addressing", "interviewed", "visiting", "by", "with",
-        "then", "previously", "therefore", "moreover", "once", "alongside",
+        "then", "previously", "therefore", "moreover", "once", "alongside", "whose", "where",
     }
 )  # fmt: skip
 TAIL_CONJ = frozenset(
@@ -624,6 +675,8 @@ AGENT_PARTICIPLES = frozenset(
         "shared", "provided", "released", "published", "issued", "compiled", "posted", "given",
         "obtained", "prepared", "presented", "collected", "cited", "seen", "put", "made",
         "sent", "distributed", "circulated", "reported", "carried", "produced", "filed",
+        "unveiled", "announced", "conducted", "commissioned", "affected", "polled", "surveyed",
+        "interviewed", "quoted", "contacted", "reached", "asked", "based", "hired", "employed",
     }
 )  # fmt: skip
 NOUN_BEFORE = frozenset(

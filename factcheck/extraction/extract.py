@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import compress
+
+from factcheck.figures import parse_figures
 
 from . import coref, cues, when
 from .sentences import Span
@@ -82,11 +85,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _figures(content: str, offset: int) -> list:
     try:
-        from factcheck.figures import parse_figures  # noqa: PLC0415  (sibling stage, may be unfinished)
-    except ImportError:
-        return []
-    try:
-        return list(parse_figures(content, offset=offset))
+        return parse_figures(content, offset=offset)
     except Exception:  # noqa: BLE001 — a figure parser bug must not lose the attribution
         return []
 
@@ -113,11 +112,10 @@ class _Builder:
         tk = doc.tk
         name, low, inq = tk.name, tk.low, tk.inq
         out: list[tuple[int, str, str | None]] = []
-        i = 0
         n = tk.n
-        while i < n:
-            if not name[i] or inq[i]:
-                i += 1
+        nxt = 0  # tokens before this were part of the last name
+        for i in compress(range(n), name):
+            if i < nxt or inq[i]:
                 continue
             j = i
             while j + 1 < n and (
@@ -144,7 +142,7 @@ class _Builder:
                         and not DEMONYM_RE.search(words[0])
                     ):
                         out.append((tk.s[i], doc.w[tk.s[i] : tk.e[j]], None))
-            i = j + 1
+            nxt = j + 1
         return out
 
     def _register_until(self, pos: int) -> None:
@@ -290,12 +288,9 @@ class _Builder:
             else:
                 kind = "indirect"
             lo_h = min(
-                x
-                for x in (
-                    ca,
-                    r.cue[0] if r.cue else ca,
-                    speaker.start - self.base if speaker else ca,
-                )
+                ca,
+                r.cue[0] if r.cue else ca,
+                speaker.start - self.base if speaker else ca,
             )
             hi_h = max(cb, r.cue[1] if r.cue else cb)
             hedged = r.hedge or doc.hedged(lo_h, hi_h)

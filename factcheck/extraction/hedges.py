@@ -1,4 +1,4 @@
-"""Hedge words ("reportedly", "alleged", "claims") and a cheap test for counted figures.
+"""Hedge words ("reportedly", "alleged", "claims") and a cheap test for contested figures.
 
 Both are driven by the document's tokens (see ``extract._Doc._scan``): a regex
 alternation tried at every character is far slower than a set look-up per token.
@@ -44,6 +44,9 @@ NUMBER_WORDS = frozenset(
         "billions", "dozen", "dozens", "single",
     }
 )  # fmt: skip
+_QUALIFIER_WORDS = frozenset(
+    {"least", "than", "to", "about", "around", "nearly", "almost", "some", "over", "another"}
+)
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
 _COUNT_SKIP = frozenset({"more", "other", "additional", "new"})
 _NOT_COUNTED = frozenset(
@@ -59,23 +62,67 @@ _NOT_COUNTED = frozenset(
 )  # fmt: skip
 
 
-def figure_at(tk: Any, text: str, i: int) -> bool:
-    """Whether token ``i`` starts a counted figure ("94 drones", "at least one person").
+# What the outlet may count on its own authority only with a source: figures in contested
+# matters. Money, percentages, prices, rates and market figures are not on these lists, so a
+# business story's "revenue rose 3% to $4.9 billion" is not an unattributed claim.
+CONTESTED_NOUNS = frozenset(
+    {
+        # casualties and captives
+        "dead", "killed", "deaths", "death", "fatalities", "casualties", "injured", "wounded",
+        "injuries", "victims", "bodies", "hostages", "prisoners", "detainees", "captives",
+        "missing", "survivors",
+        # forces and weapons
+        "troops", "soldiers", "servicemen", "personnel", "fighters", "militants", "combatants",
+        "mercenaries", "sailors", "marines", "conscripts", "recruits", "insurgents", "rebels",
+        "tanks", "drones", "missiles", "rockets", "shells", "bombs", "warheads", "warplanes",
+        "helicopters", "warships", "artillery", "munitions", "weapons", "guns", "launchers",
+        "airstrikes", "strikes", "attacks", "explosions", "shots", "armoured", "armored",
+        # arrests and displacement
+        "arrests", "arrested", "detained", "detentions", "refugees", "migrants",
+        "displaced", "evacuees", "evacuated", "deportations", "deported", "protesters",
+        "demonstrators",
+        # votes
+        "votes", "ballots", "signatures",
+        "drone", "missile", "rocket", "shell", "bomb", "tank", "soldier", "troop",
+    }
+)  # fmt: skip
+# Nouns that only say "people": contested when the sentence says what happened to them.
+PEOPLE_NOUNS = frozenset(
+    {
+        "people", "person", "persons", "civilians", "civilian", "children", "child", "residents",
+        "men", "women", "others", "individuals", "adults", "minors", "students", "workers",
+    }
+)  # fmt: skip
+HARM_WORDS = frozenset(
+    {
+        "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "injured",
+        "injuring", "wounded", "wounding", "hurt", "displaced", "fled", "flee", "evacuated",
+        "arrested", "detained", "missing", "captured", "kidnapped", "abducted", "deported",
+        "executed", "trapped", "rescued", "hospitalised", "hospitalized", "murdered",
+        "massacred", "shot",
+    }
+)  # fmt: skip
 
-    A number (not a year, not glued to other characters), an optional scale word, then
-    a lower-case counted word on the same line that is not a unit of time or a function
-    word. ``tk`` is a ``speakers.Tokens``.
+
+def figure_at(tk: Any, text: str, i: int) -> int:
+    """What token ``i`` counts, when it starts a figure about a contested matter.
+
+    Returns 2 for a contested count ("94 drones", "1,580 troops"), 1 for a count of
+    people that is contested only if the sentence says what happened to them ("at least
+    one person"), 0 otherwise. A number (not a year, not glued to other characters), an
+    optional scale word, then the counted word, within three words on the same line.
+    ``tk`` is a ``speakers.Tokens``.
     """
     t = tk.t[i]
     low = tk.low
     if t[:1].isdigit():
         if not (t.replace(",", "").replace(".", "").isdigit()):
-            return False  # 8am, 1.50pm, 07:45
+            return 0  # 8am, 1.50pm, 07:45
         if len(t) == 4 and t[:2] in ("19", "20") and t.isdigit():
-            return False
+            return 0
         a = tk.s[i]
-        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.,:/-"):
-            return False
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.,:/-$€£"):
+            return 0
     elif (
         low[i] == "single"
         and not (i > 0 and low[i - 1] == "a")
@@ -83,7 +130,7 @@ def figure_at(tk: Any, text: str, i: int) -> bool:
         and i > 0
         and not text[tk.s[i] - 1 : tk.s[i]].isspace()
     ):
-        return False
+        return 0
     n = tk.n
     j = i + 1
     if j < n and low[j] in _SCALE_WORDS:
@@ -91,8 +138,22 @@ def figure_at(tk: Any, text: str, i: int) -> bool:
     if j < n and low[j] in _COUNT_SKIP:
         j += 1
     if j >= n:
-        return False
+        return 0
     if "\n" in text[tk.e[j - 1] : tk.s[j]] or tk.e[j - 1] == tk.s[j]:
-        return False
-    nxt = tk.t[j]
-    return nxt[:1].islower() and nxt[:1].isalpha() and low[j] not in _NOT_COUNTED and len(nxt) > 1
+        return 0
+    if i > 0 and (
+        low[i - 1] in HARM_WORDS
+        or (i > 1 and low[i - 2] in HARM_WORDS and low[i - 1] in _QUALIFIER_WORDS)
+        or (i > 2 and low[i - 3] in HARM_WORDS and low[i - 1] in _QUALIFIER_WORDS)
+    ):
+        return 2  # "killing at least 16", "injured 34"
+    # "34 Ukrainian soldiers", "two armoured vehicles": the noun may follow a modifier or two.
+    for k in range(j, min(n, j + 3)):
+        lk = low[k]
+        if lk in CONTESTED_NOUNS:
+            return 2
+        if lk in PEOPLE_NOUNS:
+            return 1
+        if not tk.t[k][:1].isalpha() or lk in _NOT_COUNTED:
+            return 0
+    return 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE_CHARS_RE = re.compile(r"[“”\"‘’'\n]")
+# A run of newlines acts as one (masked regions are long runs); one leading character
+# class lets the regex engine scan for candidates quickly.
+_QUOTE_CHARS_RE = re.compile(r"[“”\"‘’'\n](?:(?<=\n)\n*)?")
 _LINE_START_QUOTE_RE = re.compile(r"\n[ \t\u00a0]*([“\"])")
 _OPEN_CONTEXT = frozenset(" \t\u00a0\n([{—–-/:;,“‘")
 
@@ -48,7 +50,7 @@ def find_quotes(text: str) -> list[Quote]:
     for m in _QUOTE_CHARS_RE.finditer(text):
         p = m.start()
         c = m.group()
-        if c == "\n":
+        if c[0] == "\n":
             sstack.clear()
             if dstack:
                 cont = _next_line_opens(text, p)

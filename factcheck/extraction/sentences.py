@@ -38,7 +38,11 @@ _SENTENCE_STARTERS = frozenset(
 )  # fmt: skip
 
 # A run of terminal punctuation plus closing quotes/brackets, then whitespace; or a newline.
-_CANDIDATE_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=[ \t\u00a0]+\S)|\n")
+# (Written to start with one character class, which the regex engine scans for quickly.)
+# A run of newlines is one candidate: masked regions are long runs of them.
+_CANDIDATE_RE = re.compile(
+    r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[\"”’'»)\]]*(?=[ \t\u00a0]+\S))"
+)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,9})$")
 _ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([\"“‘'(\[]?)(\S)([A-Za-z]*)")
@@ -69,25 +73,35 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return not (len(word) == 1 and word.isupper() and m.start() - 1 == before.start())
 
 
-def _add(out: list[Span], text: str, start: int, end: int, base: int) -> None:
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, trimmed of whitespace; newlines are hard breaks."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE_RE.finditer(text):
+        a = m.start()
+        if text[a] == "\n":
+            end, nxt = a, m.end()
+        elif _is_boundary(text, m):
+            end = nxt = m.end()
+        else:
+            continue
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+        start = nxt
+    end = len(text)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        out.append(Span(text[start:end], base + start, base + end))
+        out.append((start, end))
+    return out
 
 
 def split_sentences(text: str, *, base: int = 0) -> list[Span]:
     """Split ``text`` into sentences; every newline is a hard break. Offsets are ``base`` + index."""
-    out: list[Span] = []
-    start = 0
-    for m in _CANDIDATE_RE.finditer(text):
-        if m.group() == "\n":
-            _add(out, text, start, m.start(), base)
-            start = m.end()
-        elif _is_boundary(text, m):
-            _add(out, text, start, m.end(), base)
-            start = m.end()
-    _add(out, text, start, len(text), base)
-    return out
+    return [Span(text[a:b], base + a, base + b) for a, b in sentence_bounds(text)]

@@ -10,21 +10,28 @@ tried against a few sentence shapes:
 - according to: "CONTENT, according to X." / "According to X, CONTENT."
 - participles and coordination: "…, adding that CONTENT", "X noted A and argued that B"
 - noun cues: "X's claims that CONTENT", "reports that CONTENT"
+- reduced relatives and nesting: "New projections released after the meeting show …",
+  "“Management was telling investors the worst was over,” he said" (the inner one too)
 
-Speaker phrases come from ``speakers``, names from ``coref``. Sentences with a
-counted figure or a hedge but no speaker become ``unattributed`` attributions.
+Speaker phrases come from ``speakers``, names from ``coref``. A sentence with no speaker
+becomes an ``unattributed`` attribution only when the outlet asserts something contested on
+its own authority: a hedged claim ("reportedly", "is said to") or a count of casualties,
+forces, weapons, arrests, displaced people or votes. Money, percentages, prices, rates and
+other market figures are reported facts, not claims to trace, and produce nothing.
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 
 from . import cues, hedges, when
 from .quotes import Quote, find_quotes, top_level
-from .sentences import split_sentences
-from .speakers import Tokens, is_outlet, np_left, np_right
+from .sentences import sentence_bounds
+from .speakers import Tokens, generic_head, is_outlet, is_plural_word, np_left, np_right
 
 _MAX_UNIT = 4000  # characters; longer "sentences" are run-on text and get cut
 _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
@@ -40,13 +47,51 @@ _SCAN_TRIGGERS = (
     | hedges.HEDGE_WORDS
     | hedges.PASSIVE_HEDGE_VERBS
     | hedges.NUMBER_WORDS
+    | hedges.HARM_WORDS
 )
 
+
+# Participles that read as adjectives after a determiner ("the expected cut").
+_ADJECTIVAL_PARTICIPLES = frozenset(
+    {
+        "expected", "anticipated", "projected", "predicted", "forecast", "estimated",
+        "alleged", "reported", "claimed", "stated", "announced", "promised", "feared",
+        "hoped", "suspected", "questioned", "doubted", "held", "made",
+    }
+)  # fmt: skip
+
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+# Unions used in hot loops, built once.
+_CITABLE_HEADS = cues.ANON_HEADS | cues.ORG_WORDS | cues.DOCUMENT_WORDS | cues.ROLE_WORDS
+_PASSIVE_BE = cues.PASSIVE_AUX | {"been", "being"}
+_NOT_INVERTED_PRONOUNS = cues.PRONOUNS - {"he", "she", "they", "it"}
+_BEFORE_ACCORDING = cues.CLAUSE_CONJ | cues.ADVERBS | {"but", "and", ","}
+_COORD_COMMA = cues.COORD | {","}
+_COORD_CUT = cues.COORD | {"while", "whereas"}
+
+# Words that end a loose phrase after "according to".
+_LOOSE_NP_STOP = (
+    cues.CLAUSE_AUX
+    | cues.CLAUSE_CONJ
+    | frozenset({"that", "who", "which", "whose", "said", "says", "told", "citing", "than"})
+)
+# Words that open the rest of a participle phrase ("released after the meeting").
+_AFTER_PARTICIPLE = frozenset(
+    {
+        "by", "after", "in", "on", "at", "from", "for", "with", "during", "over", "last",
+        "this", "earlier", "late", "before", "since", "to", "about", "through", "under",
+    }
+)  # fmt: skip
+_PAST_SAME_AS_BASE = frozenset({"forecast"})  # "the agency forecast that …" is past tense
+_DETS_BEFORE_ADJ = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
+)
 
 # ---------------------------------------------------------------- raw finds
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     unit: int
     cue_tok: int
@@ -64,9 +109,10 @@ class Raw:
     frame_tok: int = -1  # first token of the speaker/cue part (for coordination cuts)
     hedge: bool = False
     sentence: tuple[int, int] = (0, 0)
+    nested: bool = False  # inside a quotation
 
 
-@dataclass
+@dataclass(slots=True)
 class Left:
     np: tuple[int, int, int] | None
     boundary: int
@@ -77,7 +123,7 @@ class Left:
     infinitive: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Tail:
     start: int | None  # first content token, or None when nothing follows
     end_tok: int  # first token after the frame (addressee, time, "in a statement")
@@ -98,15 +144,16 @@ class Document:
         self.quotes = top_level(find_quotes(work))
         self._quote_by_start = {q.start: q for q in self.quotes}
         self._quote_by_end = {q.end: q for q in self.quotes}
+        self._quote_starts = [q.start for q in self.quotes]
         self._mark_quotes()
         self.units = self._units()
         # Time expressions, hedges, figures and numbers, found once per document from
         # the tokens (anchored matches at trigger words only); look-ups use bisect.
         self._scan()
-        self.unit_lo = [0] * self.tk.n  # first token of the unit each token belongs to
+        unit_lo = [0] * self.tk.n  # first token of the unit each token belongs to
         for _us, _ue, lo, hi in self.units:
-            for k in range(lo, hi):
-                self.unit_lo[k] = lo
+            unit_lo[lo:hi] = [lo] * (hi - lo)
+        self.unit_lo = unit_lo
 
     # ------------------------------------------------------------ setup
 
@@ -121,18 +168,18 @@ class Document:
             if b - 1 >= a and tk.e[b - 1] == q.end and not tk.t[b - 1][:1].isalnum():
                 tk.qmark[b - 1] = 2
                 b -= 1
-            for i in range(a, b):
-                tk.inq[i] = True
+            if b > a:
+                tk.inq[a:b] = [True] * (b - a)
 
     def _units(self) -> list[tuple[int, int, int, int]]:
-        sents = split_sentences(self.w)
+        sents = sentence_bounds(self.w)
         quotes = self.quotes
         out: list[tuple[int, int, int, int]] = []
         qi = 0
         i = 0
         n = len(sents)
         while i < n:
-            start, end = sents[i].start, sents[i].end
+            start, end = sents[i]
             while True:
                 while qi < len(quotes) and quotes[qi].end <= start:
                     qi += 1
@@ -143,7 +190,7 @@ class Document:
                     k += 1
                 if reach > end and i + 1 < n:
                     i += 1
-                    end = max(end, sents[i].end)
+                    end = max(end, sents[i][1])
                     continue
                 break
             # No real sentence (or quotation) runs for pages: cut run-on text into pieces
@@ -176,16 +223,17 @@ class Document:
         when_at: dict[int, re.Match[str]] = {}
         hedge: list[int] = []
         strong: list[tuple[int, int]] = []
-        figures: list[int] = []
+        figures: list[int] = []  # contested counts ("94 drones")
+        people: list[int] = []  # counts of people ("25 people"), contested beside a harm word
+        harm: list[int] = []  # "killed", "displaced", "arrested"
         numbers: list[int] = []
         n = tk.n
         last_when_end = -1
-        trig = _SCAN_TRIGGERS
         cand: list[int] = []
-        for i in range(n):
+        # Only trigger words and numbers matter; pick them out at C speed.
+        hits = list(map(operator.or_, map(_SCAN_TRIGGERS.__contains__, low), tk.digit))
+        for i in compress(range(n), hits):
             lw = low[i]
-            if lw not in trig and not lw[:1].isdigit():
-                continue
             if lw in _CUE_TRIGGERS:
                 cand.append(i)
             if (lw in _WHEN_KEYS or lw.rstrip(".") in _MONTH_FORMS) and s[i] >= last_when_end:
@@ -210,10 +258,15 @@ class Document:
                 hedge.append(s[i - 1])
                 if lw in hedges.STRONG_PASSIVE_VERBS:
                     strong.append((s[i - 1], e[i + 1]))
+            if lw in hedges.HARM_WORDS:
+                harm.append(s[i])
             if lw[:1].isdigit() or lw in hedges.NUMBER_WORDS:
                 numbers.append(s[i])
-                if hedges.figure_at(tk, w, i):
+                counted = hedges.figure_at(tk, w, i)
+                if counted == 2:
                     figures.append(s[i])
+                elif counted == 1:
+                    people.append(s[i])
         self.cue_candidates = cand
         self.when_at = when_at
         self.when_starts = sorted(when_at)
@@ -221,6 +274,8 @@ class Document:
         self.strong = sorted(strong)
         self.strong_starts = [a for a, _ in self.strong]
         self.figure_starts = figures
+        self.people_starts = people
+        self.harm_starts = harm
         self.number_starts = numbers
 
     # ------------------------------------------------------------ helpers
@@ -246,7 +301,13 @@ class Document:
         return self.strong[k] if k >= 0 else None
 
     def has_figure(self, a: int, b: int) -> bool:
-        return self._any_in(self.figure_starts, a, b) >= 0
+        """Whether [a, b) counts something contested: casualties, forces, weapons, arrests…"""
+        if self._any_in(self.figure_starts, a, b) >= 0:
+            return True
+        return (
+            self._any_in(self.people_starts, a, b) >= 0
+            and self._any_in(self.harm_starts, a, b) >= 0
+        )
 
     def has_number(self, a: int, b: int) -> bool:
         return self._any_in(self.number_starts, a, b) >= 0
@@ -296,8 +357,8 @@ class Document:
             return False
         if tk.low[a] in cues.PAREN_LEADS:
             return True
-        if b - a == 1 and tk.t[a].isdigit():
-            return True  # an age: "John Smith, 45, said"
+        if tk.t[a][:1].isdigit() and b - a <= 3:
+            return True  # an age: "John Smith, 45, said", "Mr. Smith, 58 years old, said"
         np = np_right(tk, a, b)
         if np is not None and np[1] == b:
             return True
@@ -328,11 +389,18 @@ class Document:
             return False
         tk = self.tk
         h = np[2]
-        return tk.name[h] or tk.head[h] or tk.low[h] in cues.PRONOUNS
+        # np_left/np_right return an unknown lower-case head only where its form or a
+        # determiner shows it is a noun ("the retailer", "drugmakers, who …").
+        return tk.name[h] or tk.head[h] or tk.low[h] in cues.PRONOUNS or generic_head(tk, h)
 
     def _ing_is_verb(self, prev: int, pj: int, lo: int) -> bool:
         """An -ing cue not after a comma speaks only as a progressive or in "with X confirming"."""
         tk = self.tk
+        k = prev
+        while k >= lo and tk.low[k] in cues.ADVERBS and tk.low[k] not in cues.AUX:
+            k -= 1
+        if k >= lo and tk.low[k] in ("is", "are", "was", "were", "am", "been", "’s", "'s"):
+            return True  # "Management was telling investors …"
         if pj >= lo and tk.low[pj] in ("is", "are", "was", "were", "am", "been"):
             return True
         k = prev
@@ -343,6 +411,8 @@ class Document:
     def _plural(self, np: tuple[int, int, int]) -> bool:
         """Whether a speaker phrase can take a base-form verb ("officials in Kyiv say")."""
         tk = self.tk
+        if is_plural_word(tk.low[np[2]]) and not tk.cap[np[2]]:
+            return True  # "Arden's defenders argue"
         for x in range(np[0], np[1]):
             lx = tk.low[x]
             if lx in ("of", "for", "in", "at", "from", "with", "familiar", "close"):
@@ -356,15 +426,25 @@ class Document:
     def _clause_like(self, j: int, hi: int) -> bool:
         """Whether tokens from ``j`` look like a clause ("the US would…", "he will…")."""
         tk = self.tk
-        if j >= hi:
-            return False
+        if j >= hi or tk.low[j] == "to":
+            return False  # an infinitive ("agreed to delay") is not a reported clause
         if tk.low[j] in cues.CLAUSE_STARTS or tk.low[j] == "that" or tk.qmark[j] == 1:
             return True
         for k in range(j + 1, min(hi, j + 9)):
-            if tk.low[k] in cues.CLAUSE_AUX:
+            lk = tk.low[k]
+            if lk in cues.CLAUSE_AUX:
                 return True
             if tk.t[k] in ",;:":
                 return False
+            if (
+                lk.endswith("ed")
+                and len(lk) > 4
+                and not tk.cap[k]
+                and tk.low[k - 1] not in cues.DETERMINERS
+                and tk.low[k - 1] not in cues.CLAUSE_AUX
+                and tk.is_word(k - 1)
+            ):
+                return True  # a past-tense verb after the subject: "the cut risked …"
         return False
 
     # ------------------------------------------------------------ left side
@@ -430,12 +510,20 @@ class Document:
             q = j - 1
             while (
                 q >= lo
-                and q > j - 16
+                and q > j - 40
                 and tk.t[q] not in (",", ".", ";", ":", "!", "?")
                 and not tk.qmark[q]
             ):
                 q -= 1
-            if q >= lo and tk.t[q] == "," and q < j - 1 and self._is_parenthetical(q + 1, j):
+            # Asides are short; a relative clause ("Mr. Adler, whose party had resisted
+            # …, said") may run longer.
+            if (
+                q >= lo
+                and tk.t[q] == ","
+                and q < j - 1
+                and (q > j - 16 or tk.low[q + 1] in ("who", "whose", "which"))
+                and self._is_parenthetical(q + 1, j)
+            ):
                 inner = (q + 1, j)
                 lead = tk.low[q + 1]
                 if lead == "citing":
@@ -464,7 +552,7 @@ class Document:
             k = j - 1
             if tk.t[k] == ",":
                 k -= 1
-            np = np_left(tk, k, lo) if k >= lo else None
+            np = np_left(tk, k, lo, loose=True) if k >= lo else None
             if np is not None and self._source_np(np):
                 return Left(np, np[0] - 1, self._btype(np[0] - 1, lo), appos, citing, relays)
             return Left(None, j, "other")
@@ -473,9 +561,49 @@ class Document:
             # The "parenthetical" was the content itself: "…, leaving one dead, reported X".
             return Left(None, comma_before_cue, "comma")
         if np is None:
-            return Left(None, j, self._btype(j, lo))
+            # "The data released Friday showed …": the phrase before the participle.
+            np = (
+                self._reduced_relative((j + 1, j + 1, j), lo)
+                if tk.is_word(j) and tk.low[j] not in cues.CAP_STOP
+                else None
+            )
+            if np is None:
+                return Left(None, j, self._btype(j, lo))
+        else:
+            np = self._reduced_relative(np, lo) or np
         b = np[0] - 1
         return Left(np, b, self._btype(b, lo), appos, citing, relays, infinitive)
+
+    def _reduced_relative(self, np: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
+        """ "New projections released after the meeting show": the phrase before the participle.
+
+        ``np`` ("the meeting") ends a participle phrase that modifies the real speaker.
+        """
+        tk = self.tk
+        k = np[0] - 1
+        stop = max(lo, np[0] - 8)
+        while k > stop:
+            lk = tk.low[k]
+            if (
+                not tk.is_word(k) or lk in cues.CLAUSE_AUX or lk in cues.CUE_VERBS
+            ) and lk not in cues.AGENT_PARTICIPLES:
+                return None
+            boundary = lk in ("that", "who", "which") or lk in cues.CLAUSE_CONJ
+            if boundary and tk.low[k - 1] not in cues.AGENT_PARTICIPLES:
+                return None  # a clause boundary, unless it opens the participle's phrase
+            if lk in cues.CUE_VERBS and tk.low[k + 1] != "by":
+                return None  # "officers announced on state television": the main verb
+            if (
+                lk in cues.AGENT_PARTICIPLES
+                and not tk.cap[k]
+                and (tk.low[k + 1] in _AFTER_PARTICIPLE or tk.low[k + 1] in cues.TIME_WORDS)
+            ):
+                src = np_left(tk, k - 1, lo)
+                if src is not None and (tk.head[src[2]] or tk.name[src[2]]):
+                    return src
+                return None
+            k -= 1
+        return None
 
     # ------------------------------------------------------------ right side
 
@@ -500,7 +628,8 @@ class Document:
                 k = j + 1
                 found = -1
                 while k < hi and k - j <= 7 and tk.is_word(k) and not tk.qmark[k]:
-                    if tk.low[k] in cues.FRAME_NOUNS:
+                    if tk.low[k] in cues.FRAME_NOUNS and not (lj == "to" and k == j + 1):
+                        # ("to report earnings" is an infinitive, "to the report" a frame)
                         found = k
                         if not (k + 1 < hi and tk.low[k + 1] in cues.FRAME_NOUNS):
                             break
@@ -581,6 +710,8 @@ class Document:
         citing = None
         if lemma in ("tell", "inform", "assure", "warn", "remind"):
             np = np_right(tk, j, hi)
+            if np is None and j < hi and generic_head(tk, j) and is_plural_word(tk.low[j]):
+                np = (j, j + 1, j)  # "telling investors the worst was over"
             if np is not None and lemma == "warn":
                 after = np[1]
                 if not (after < hi and tk.low[after] in ("that", "of", "against", "about", "not")):
@@ -598,11 +729,7 @@ class Document:
                 if (
                     np is not None
                     and self._source_np(np)
-                    and (
-                        tk.cap[np[2]]
-                        or tk.low[np[2]]
-                        in cues.ANON_HEADS | cues.ORG_WORDS | cues.DOCUMENT_WORDS | cues.ROLE_WORDS
-                    )
+                    and (tk.cap[np[2]] or tk.low[np[2]] in _CITABLE_HEADS)
                 ):
                     ag = self._agent(np, hi)
                     citing = (ag[0], ag[1])
@@ -611,7 +738,7 @@ class Document:
                         j += 1
                     continue
             break
-        if j < hi and tk.low[j] in ("that",) and not tk.inq[j]:
+        if j < hi and tk.low[j] in ("that",) and tk.inq[j] == tk.inq[j - 1]:
             return Tail(j + 1, j, False, False, False, True, relays, citing)
         # "said on Thursday in Kyiv that …": look a little further for "that".
         k = j
@@ -623,8 +750,17 @@ class Document:
                 and k > j
                 and tk.low[k - 1] not in ("so", "such", "now", "given")
             ):
-                if all(tk.low[x] not in cues.CUE_VERBS for x in range(j, k)) and not any(
-                    tk.t[x] == "," for x in range(j, k)
+                # Not past a verb ("said leadership was weighing a bill that would…"), and
+                # not a relative "that" ("… a plan that would…").
+                if (
+                    all(
+                        tk.low[x] not in cues.CUE_VERBS
+                        and tk.low[x] not in cues.CLAUSE_AUX
+                        and tk.t[x] != ","
+                        for x in range(j, k)
+                    )
+                    and k + 1 < hi
+                    and tk.low[k + 1] not in cues.CLAUSE_AUX
                 ):
                     return Tail(k + 1, k, False, False, False, True, relays, citing)
                 break
@@ -681,8 +817,22 @@ class Document:
     def _speaker_for_inherited(
         self, i: int, lo: int, found: list[Raw]
     ) -> tuple[tuple[int, int] | None, int]:
+        tk = self.tk
         for r in reversed(found):
             if r.speaker is not None and r.cue_tok < i:
+                # "She said she expects A but noted B": the subject of "noted" is the
+                # outer speaker, not the one heading the first attribution's content.
+                outer = [
+                    o
+                    for o in found
+                    if o is not r
+                    and o.speaker is not None
+                    and o.mode == "pre"
+                    and o.cue_tok < r.cue_tok
+                    and o.content[0] == tk.s[r.speaker[0]]
+                ]
+                if outer:
+                    return outer[0].speaker, outer[0].cue_tok
                 return r.speaker, r.cue_tok
         np = self._clause_subject(i, lo)
         return (np[0], np[1]) if np is not None else None, -1
@@ -692,7 +842,7 @@ class Document:
         for p in range(i - 1, max(lo, i - 45) - 1, -1):
             if (
                 p == lo
-                or tk.t[p - 1] in (",", ";", ":")
+                or tk.t[p - 1] in (",", ";", ":", "—", "–")
                 or tk.low[p - 1]
                 in ("as", "while", "when", "after", "that", "because", "since", "although", "but")
             ):
@@ -703,7 +853,9 @@ class Document:
                 if (
                     tk.is_word(nxt)
                     and not tk.cap[nxt]
-                    and tk.low[nxt] not in ("of", "for", "and", "or")
+                    and tk.low[nxt] not in ("of", "for", "or")
+                    # "The Justice Department and 16 states sued …": a coordinated subject
+                    and (tk.low[nxt] != "and" or p == lo or tk.t[p - 1] in ("—", "–"))
                 ):
                     if tk.low[np[2]] in ("it",) or (
                         not tk.cap[np[2]]
@@ -714,9 +866,11 @@ class Document:
                     return np
         return None
 
-    def _verb(self, i: int, ui: int, found: list[Raw]) -> Raw | None:
+    def _verb(
+        self, i: int, ui: int, found: list[Raw], unit: tuple[int, int, int, int] | None = None
+    ) -> Raw | None:
         tk = self.tk
-        unit = self.units[ui]
+        unit = unit or self.units[ui]
         us, ue, lo, hi = unit
         low = tk.low[i]
         lemma = cues.CUE_VERBS[low]
@@ -729,17 +883,23 @@ class Document:
             if not (i + 1 < hi and tk.low[i + 1] == "out"):
                 return None
             cue_end = i + 2
+        elif lemma == "make":
+            # "has made clear that …", "made it clear that …"
+            k = i + 2 if i + 1 < hi and tk.low[i + 1] == "it" else i + 1
+            if not (k < hi and tk.low[k] == "clear"):
+                return None
+            cue_end = k + 1
         prev = i - 1
         pj = self._skip_adverbs_left(prev, lo)
         pa = prev
-        while pa >= lo and tk.low[pa] in cues.ADVERBS and tk.low[pa] not in cues.AUX:
-            pa -= 1
-        # Passive "no casualties were reported" is not a speech act; "is said to" is a hedge.
-        if (
-            not low.endswith("ing")
-            and pa >= lo
-            and tk.low[pa] in cues.PASSIVE_AUX | {"been", "being"}
+        while (
+            pa >= lo
+            and (tk.low[pa] in cues.ADVERBS or (tk.low[pa].endswith("ly") and not tk.cap[pa]))
+            and tk.low[pa] not in cues.AUX
         ):
+            pa -= 1  # "is widely expected to": passive
+        # Passive "no casualties were reported" is not a speech act; "is said to" is a hedge.
+        if not low.endswith("ing") and pa >= lo and tk.low[pa] in _PASSIVE_BE:
             return None
         if (
             pj >= lo
@@ -748,6 +908,12 @@ class Document:
             and low in ("estimated", "alleged", "reported", "claimed", "purported")
         ):
             return None
+        if (
+            low in _ADJECTIVAL_PARTICIPLES
+            and prev >= lo
+            and (tk.low[prev] in _DETS_BEFORE_ADJ or tk.t[prev] in ("’s", "'s"))
+        ):
+            return None  # "the expected decline", "its projected deficit"
         if (
             low in cues.NOUN_AMBIGUOUS
             and prev >= lo
@@ -765,8 +931,14 @@ class Document:
             and lemma not in ("warn",)
         ):
             return None
+        labels = False  # "called the decision “a mistake”": the quotation is the content
         if lemma == "call" and not (cue_end < hi and tk.low[cue_end] in ("on", "for", "upon")):
-            return None
+            k = cue_end
+            while k < min(hi, cue_end + 6) and tk.is_word(k):
+                k += 1
+            if not (k > cue_end and k < hi and tk.qmark[k] == 1):
+                return None
+            labels = True
         if lemma == "claim" and cue_end < hi and tk.low[cue_end] in cues.NON_SPEECH_AFTER_CLAIM:
             return None
         participle = low.endswith("ing") and prev >= lo and tk.t[prev] == ","
@@ -781,7 +953,9 @@ class Document:
         if low.endswith("ing") and not participle and not self._ing_is_verb(prev, pj, lo):
             return None
         tail = self._tail(cue_end, lo, hi, lemma)
-        if lemma == "call":
+        if lemma == "call" and labels:
+            tail = Tail(cue_end, cue_end, False, False, False, False)
+        elif lemma == "call":
             tail = Tail(
                 cue_end + 1 if cue_end + 1 < hi else None, cue_end + 1, False, False, False, False
             )
@@ -801,18 +975,18 @@ class Document:
                 return False  # "the 500 a day it says are needed": a relative clause
             if lemma in ("ask",):
                 return tail.colon or tk.qmark[start] == 1 or tk.low[start] in cues.WH
-            if lemma in (
-                "continue",
-                "respond",
-                "reply",
-                "answer",
-                "counter",
-                "comment",
-                "recall",
-                "observe",
-                "remark",
+            if lemma == "question":
+                return tk.low[start] in cues.WH
+            if (
+                tk.low[start] == "to"
+                and lemma not in cues.TAKES_OBJECT_CONTENT
+                and lemma not in ("promise", "pledge", "vow", "urge", "call")
             ):
+                return False  # "agreed to delay", "the sum said to be owed"
+            if lemma in cues.NEEDS_THAT:
                 return tail.colon or tail.that or tk.qmark[start] == 1
+            if lemma in cues.TAKES_OBJECT_CONTENT and tk.is_word(start):
+                return True  # "expects earnings of $1.52", "expect to cut costs"
             if lemma in ("describe",):
                 return tk.low[start].endswith("ing") or any(
                     tk.low[x] == "as" for x in range(start, min(hi, start + 10))
@@ -881,7 +1055,10 @@ class Document:
                 raw.content, raw.direct = self._content_after(tail.start, unit)
             elif left.np is not None:
                 np = left.np
-                if lemma in cues.DOCUMENT_ONLY and tk.low[np[2]] not in cues.DOCUMENT_WORDS:
+                # "A survey by the Conference Board found": the document heads the phrase.
+                if lemma in cues.DOCUMENT_ONLY and not any(
+                    tk.low[x] in cues.DOCUMENT_WORDS for x in range(np[0], np[1])
+                ):
                     return None
                 if tk.low[np[2]] in cues.DOCUMENT_WORDS and lemma not in (
                     "say",
@@ -911,6 +1088,17 @@ class Document:
                     "call",
                     "deny",
                     "announce",
+                    "argue",
+                    "contend",
+                    "conclude",
+                    "project",
+                    "forecast",
+                    "assert",
+                    "rule",
+                    "hold",
+                    "question",
+                    "expect",
+                    "anticipate",
                 ):
                     return None
                 # A base form ("report", "say") needs a plural or pronoun subject; a lone
@@ -918,6 +1106,7 @@ class Document:
                 if (
                     not left.infinitive
                     and low == lemma
+                    and lemma not in _PAST_SAME_AS_BASE
                     and not (pj >= lo and tk.low[pj] in cues.AUX)
                 ):
                     if low != "say" and not self._plural(np):
@@ -930,6 +1119,13 @@ class Document:
                         and tk.low[np[2]] not in cues.PRONOUNS
                     ):
                         return None
+                h = np[2]
+                if (
+                    lemma not in cues.GENERIC_SPEAKER_VERBS
+                    and not (tk.name[h] or tk.head[h] or tk.low[h] in cues.PRONOUNS)
+                    and not (h > np[0] and tk.t[h - 1] in ("’s", "'s"))
+                ):
+                    return None
                 raw.speaker = (np[0], np[1])
                 raw.appos = left.appos
                 raw.frame_tok = np[0]
@@ -973,12 +1169,16 @@ class Document:
                 if (
                     inv is None
                     or not self._source_np(inv)
-                    or tk.low[inv[2]] in cues.PRONOUNS - {"he", "she", "they", "it"}
+                    or tk.low[inv[2]] in _NOT_INVERTED_PRONOUNS
                 ):
                     return None
                 if tk.low[inv[2]] in ("him", "her", "them", "us", "me"):
                     return None
                 tail2 = self._tail(inv[1], lo, hi, "say")
+                if tail2.paren:
+                    # "…, said Omar Haddad, head of research at …": after a postposed
+                    # speaker a comma opens an appositive, not new content.
+                    tail2.empty = True
                 if not tail2.empty or lemma in cues.NOT_POSTPOSED:
                     return None
                 raw.speaker = (inv[0], inv[1])
@@ -997,13 +1197,18 @@ class Document:
             raw.frame = [(us, raw.content[0])]
         return raw
 
-    def _according(self, i: int, ui: int) -> Raw | None:
+    def _according(
+        self, i: int, ui: int, unit: tuple[int, int, int, int] | None = None
+    ) -> Raw | None:
         tk = self.tk
-        unit = self.units[ui]
+        unit = unit or self.units[ui]
         us, ue, lo, hi = unit
         np = np_right(tk, i + 2, hi)
         if np is None or not self._source_np(np):
-            return None
+            # Whatever follows "according to" is the source ("bond traders in London").
+            np = self._loose_np(i + 2, hi)
+            if np is None:
+                return None
         sp = self._agent(np, hi)
         raw = Raw(
             ui,
@@ -1022,8 +1227,7 @@ class Document:
         raw.relays = tail.relays
         raw.citing = tail.citing
         at_start = i == lo or all(
-            tk.low[x] in cues.CLAUSE_CONJ | cues.ADVERBS | {"but", "and", ","} or tk.t[x] in (",",)
-            for x in range(lo, i)
+            tk.low[x] in _BEFORE_ACCORDING or tk.t[x] in (",",) for x in range(lo, i)
         )
         if at_start:
             k = self._skip_frames(end_tok, hi, raw.relays)
@@ -1047,6 +1251,22 @@ class Document:
                 raw.content = (us, end)
             raw.frame = [(tk.s[i], ue)]
         return raw
+
+    def _loose_np(self, j: int, hi: int) -> tuple[int, int, int] | None:
+        """Words from ``j`` up to punctuation or a clause word, as a phrase: (start, end, head)."""
+        tk = self.tk
+        if j >= hi or not tk.is_word(j) or (tk.low[j] in cues.CAP_STOP and tk.low[j] != "the"):
+            return None
+        k = j
+        while (
+            k < hi
+            and k - j < 8
+            and (tk.is_word(k) or tk.t[k] in ("’s", "'s", "&"))
+            and not tk.qmark[k]
+            and tk.low[k] not in _LOOSE_NP_STOP
+        ):
+            k += 1
+        return (j, k, k - 1) if k > j and tk.is_word(k - 1) else None
 
     def _noun(self, i: int, ui: int) -> Raw | None:
         """ "X's claims that …", "claims by X that …", "amid reports that …"."""
@@ -1139,7 +1359,65 @@ class Document:
             found.sort(key=lambda r: r.cue_tok)
             self._cut_coordination(found, unit)
             out.extend(r for r in found if self._valid(r))
+            if self._quote_starts and any(map(tk.inq.__getitem__, here)):
+                out.extend(self._nested(here, ui))
         return out
+
+    def _nested(self, here: list[int], ui: int) -> list[Raw]:
+        """Attributions inside a quotation ("“The Fed is telling us it is worried,” she said").
+
+        Each is read within the quoted sentence. Only named or described speakers count: a
+        pronoun inside a quotation points into the quoted speaker's own discourse.
+        """
+        tk = self.tk
+        out: list[Raw] = []
+        for i in here:
+            if not tk.inq[i] or tk.qmark[i]:
+                continue
+            sub = self._quoted_sentence(i)
+            if sub is None:
+                continue
+            low = tk.low[i]
+            r = None
+            if low == "according":
+                if i + 2 < sub[3] and tk.low[i + 1] == "to":
+                    r = self._according(i, ui, sub)
+            elif low in cues.CUE_VERBS and not (tk.cap[i] and i > sub[2] and tk.name[i - 1]):
+                r = self._verb(i, ui, out, sub)
+            if (
+                r is None
+                or r.speaker is None
+                or r.inherited
+                or not self._valid(r)
+                or tk.low[r.speaker[1] - 1] in cues.PRONOUNS
+                or tk.low[r.speaker[0]] in cues.PRONOUNS
+            ):
+                continue
+            r.nested = True
+            out.append(r)
+        return out
+
+    def _quoted_sentence(self, i: int) -> tuple[int, int, int, int] | None:
+        """The sentence around token ``i`` cut to the quotation holding it, as a unit."""
+        tk = self.tk
+        k = bisect.bisect_right(self._quote_starts, tk.s[i]) - 1
+        if k < 0 or self.quotes[k].end <= tk.s[i]:
+            return None
+        q = self.quotes[k]
+        lo = bisect.bisect_left(tk.s, q.start) + 1
+        hi = bisect.bisect_left(tk.s, q.end)
+        if hi - 1 >= lo and tk.qmark[hi - 1] == 2:
+            hi -= 1
+        a = i
+        while a > lo and tk.t[a - 1] not in (".", "!", "?"):
+            a -= 1
+        b = i
+        while b < hi and tk.t[b] not in (".", "!", "?"):
+            b += 1
+        b = min(hi, b + 1)
+        if b - a < 5:
+            return None
+        return (tk.s[a], tk.e[b - 1], a, b)
 
     def _tok_at(self, pos: int) -> int:
         return bisect.bisect_left(self.tk.s, pos)
@@ -1148,8 +1426,7 @@ class Document:
         a, b = r.content
         if b <= a:
             return False
-        seg = self.w[a:b]
-        return any(ch.isalnum() for ch in seg)
+        return _ALNUM_RE.search(self.w, a, b) is not None
 
     def _cut_coordination(self, found: list[Raw], unit: tuple[int, int, int, int]) -> None:
         """End a speaker-first content where a coordinated attribution starts (", but experts noted")."""
@@ -1161,17 +1438,14 @@ class Document:
                 continue
             k = (
                 b.frame_tok
-                if b.inherited and tk.low[b.frame_tok] in cues.COORD | {","}
+                if b.inherited and tk.low[b.frame_tok] in _COORD_COMMA
                 else b.frame_tok - 1
             )
             cut = None
             while k >= lo and (tk.low[k] in cues.CLAUSE_CONJ or tk.t[k] in (",", ";", "—", "–")):
                 cut = k
                 k -= 1
-            if cut is not None and (
-                tk.t[cut] in (",", ";", "—", "–")
-                or tk.low[cut] in cues.COORD | {"while", "whereas"}
-            ):
+            if cut is not None and (tk.t[cut] in (",", ";", "—", "–") or tk.low[cut] in _COORD_CUT):
                 cuts.append(tk.s[cut])
         if not cuts:
             return
@@ -1192,27 +1466,46 @@ def follow_ups(doc: Document, raws: list[Raw]) -> list[Raw]:
         by_unit.setdefault(r.unit, []).append(r)
     extra: list[Raw] = []
     last_direct: Raw | None = None
+    last_spoken: Raw | None = None  # the last attribution with a speaker in the last unit
     last_unit = -2
     for ui, (us, ue, lo, hi) in enumerate(doc.units):
         rs = by_unit.get(ui)
         if rs:
-            d = [r for r in rs if r.direct]
+            d = [r for r in rs if r.direct and not r.nested]
             last_direct = d[-1] if d else None
+            spoken = [r for r in rs if r.speaker is not None and not r.nested]
+            last_spoken = spoken[-1] if spoken else None
             last_unit = ui
             continue
         if lo < hi and tk.qmark[lo] == 1:
             q = doc._quote_at_open(lo)
-            if (
-                q is not None
-                and q.end >= ue - 2
-                and last_direct is not None
-                and last_unit == ui - 1
-            ):
-                last_direct.content = (last_direct.content[0], q.end)
-                last_direct.sentence = (last_direct.sentence[0], ue)
-                last_unit = ui
-                continue
+            if q is not None and q.end >= ue - 2 and last_unit == ui - 1:
+                if last_direct is not None:
+                    last_direct.content = (last_direct.content[0], q.end)
+                    last_direct.sentence = (last_direct.sentence[0], ue)
+                    last_unit = ui
+                    continue
+                if last_spoken is not None:
+                    # A quotation standing alone after "He said Mr. Laval was betting …":
+                    # the same speaker goes on in their own words.
+                    r = Raw(
+                        ui,
+                        lo,
+                        None,
+                        (q.start, q.end),
+                        speaker=last_spoken.speaker,
+                        appos=last_spoken.appos,
+                        inherited=last_spoken.inherited,
+                        direct=True,
+                        citing=last_spoken.citing,
+                        relays=list(last_spoken.relays),
+                        sentence=(us, ue),
+                    )
+                    extra.append(r)
+                    last_direct, last_spoken, last_unit = r, None, ui
+                    continue
         last_direct = None
+        last_spoken = None
         strong = doc.strong_hedge(us, ue)
         if strong is not None or doc.has_figure(us, ue):
             extra.append(

@@ -8,8 +8,10 @@ it ("…, said Mr Zelensky", "according to data shared by Ukraine's Armed Forces
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
 
 from .cues import (
     ANON_HEADS,
@@ -30,10 +32,23 @@ from .cues import (
     TITLES,
 )
 
+# Abbreviations that keep their full stop: a title or company suffix is part of the name
+# ("Rep. Angela Ruiz", "Hollister Goods Inc."), so a name run must not break at the stop.
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Jr|Sr|Inc|Corp|Co|Cos|Ltd"
+    "|Bros|Messrs|Mme|St"
+)
+# Word tails: president-elect, O'Brien, didn't (not the possessive 's).
+_WORD_TAIL = r"(?:[-–][^\W_]+|['’](?!s\b)[^\W\d_]+)*"
+# The first branch is the commonest token, a word in lower case that is not an acronym
+# ("e.g."); the lookaheads let the regex leave the next two branches quickly. Same tokens
+# as trying the abbreviation, acronym, number and word branches in that order.
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # dotted acronyms: U.S.
+    rf"(?![a-z]\.[A-Za-z])[a-z][^\W\d_]*{_WORD_TAIL}"
+    rf"|(?=[A-Z][a-z]{{0,5}}\.)(?:{_ABBREVIATIONS})\.(?![\w.])"  # Mr. Inc. (low drops the stop)
+    r"|(?=[A-Za-z]\.[A-Za-z])(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # dotted acronyms: U.S.
     r"|\d+(?:[.,:]\d+)*[A-Za-z]*"  # numbers: 705,880  1.50pm
-    r"|[^\W\d_]+(?:[-–][^\W_]+|['’](?!s\b)[^\W\d_]+)*"  # words: president-elect, O'Brien, didn't
+    rf"|[^\W\d_]+{_WORD_TAIL}"  # other words
     r"|['’]s\b"  # possessive 's
     r"|\S"
 )
@@ -65,6 +80,9 @@ _PARTITIVE = frozenset(
     }
 )
 _PREP_AFTER_HEAD = frozenset({"in", "at", "from", "with", "on"})
+_ANON_ORG = ANON_HEADS | ORG_WORDS
+_PREPS_IN_NP = _PREP_IN_NP | _PREP_AFTER_HEAD
+_PREPS_IN_NP_AND = _PREPS_IN_NP | {"and"}
 _POSTMOD_TRIGGERS = frozenset({"familiar", "close", "briefed", "aware", "knowledge", "involved"})
 DEMONYM_RE = re.compile(r"(?:an|ese|ish|ian|ic|i)$")
 PLACE_FIRST = frozenset(
@@ -96,53 +114,123 @@ PLACE_FIRST = frozenset(
 )
 
 
+# The tokenizer as a split pattern: one C-level call gives the tokens and the whitespace
+# between them, from which offsets follow by running sums (no per-token match objects).
+_SPLIT_RE = re.compile(f"((?=\\S)(?:{_TOKEN_RE.pattern}))")  # (?=\S): skips spaces fast
+_HEAD_FORMS = frozenset(
+    HEADS | {h + "s" for h in HEADS} | {h[:-1] + "ies" for h in HEADS if h.endswith("y")}
+)
+
+
 class Tokens:
     """Parallel token arrays for one document (positions are into the working text)."""
 
-    __slots__ = ("s", "e", "t", "low", "cap", "name", "head", "mod", "inq", "qmark", "n")
+    __slots__ = (
+        "s", "e", "t", "low", "cap", "alpha", "digit", "name", "head", "mod", "inq", "qmark",
+        "n",
+    )  # fmt: skip
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _TOKEN_RE.finditer(text)]
-        self.s = [a for a, _ in spans]
-        self.e = [b for _, b in spans]
-        t = [text[a:b] for a, b in spans]
+        parts = _SPLIT_RE.split(text)  # [gap, token, gap, token, …, gap]
+        t = parts[1::2]
         self.t = t
         self.n = n = len(t)
-        low_text = text.lower()
-        low = (
-            [low_text[a:b] for a, b in spans]
-            if len(low_text) == len(text)
-            else [x.lower() for x in t]
-        )
+        ends = list(accumulate(map(len, parts)))
+        self.s = ends[0 : 2 * n : 2]
+        self.e = ends[1 : 2 * n : 2]
+        if not n:
+            low = []
+        elif "\x00" not in text:
+            joined = "\x00".join(t)
+            low = joined.lower().split("\x00")
+            # Only the abbreviation branch of the tokenizer ends a token of 3+ characters
+            # with its one full stop ("Mr.", "Inc."); dotted acronyms ("U.S.") have several.
+            # Tokens ending in a stop are found with str.find, not a pass over every token.
+            p = joined.find(".\x00")
+            k = q = 0  # k: index of the token holding position q
+            while p >= 0:
+                if p > 0 and joined[p - 1] != "\x00":
+                    k += joined.count("\x00", q, p)
+                    q = p
+                    x = t[k]
+                    if len(x) > 2 and x.count(".") == 1:
+                        low[k] = low[k][:-1]  # "Mr." looks up as "mr"
+                p = joined.find(".\x00", p + 2)
+            x = t[-1]
+            if len(x) > 2 and x[-1] == "." and x.count(".") == 1:
+                low[-1] = low[-1][:-1]
+        else:
+            low = [x.lower() for x in t]
+            for k, x in enumerate(t):
+                if len(x) > 2 and x[-1] == "." and x.count(".") == 1:
+                    low[k] = low[k][:-1]
         self.low = low
-        self.cap = cap = [x[:1].isupper() for x in t]
+        first = [x[0] for x in t]
+        self.cap = cap = list(map(str.isupper, first))
+        self.alpha = alpha = list(map(str.isalpha, first))
+        self.digit = list(map(str.isdigit, first))
         not_name = _NOT_NAME
-        self.name = [
-            (c and lx not in not_name and x[:1].isalpha())
-            or (
-                "-" in x
-                and lx.split("-", 1)[0] in NAME_PARTICLES
-                and x.split("-", 1)[1][:1].isupper()
-            )
-            for x, lx, c in zip(t, low, cap, strict=True)
-        ]
-        heads = HEADS
-        self.head = [
-            lx in heads
-            or (
-                lx[-1:] == "s"
-                and (lx[:-1] in heads or (lx[-3:] == "ies" and lx[:-3] + "y" in heads))
-            )
-            or ("-" in lx and any(p in HEADS for p in lx.split("-")))
-            for lx in low
-        ]
-        mods = MODIFIERS
-        self.mod = [lx in mods for lx in low]
+        name = [False] * n
+        for i in compress(range(n), cap):
+            if alpha[i] and low[i] not in not_name:
+                name[i] = True
+        self.name = name
+        self.head = head = list(map(_HEAD_FORMS.__contains__, low))
+        if "-" in text:
+            for i in compress(range(n), map(operator.contains, t, repeat("-"))):
+                x, lx = t[i], low[i]
+                if not head[i] and any(p in HEADS for p in lx.split("-")):
+                    head[i] = True
+                if lx.split("-", 1)[0] in NAME_PARTICLES and x.split("-", 1)[1][:1].isupper():
+                    name[i] = True  # "al-Assad"
+        self.mod = list(map(MODIFIERS.__contains__, low))
         self.inq = [False] * n  # inside a quotation
         self.qmark = [0] * n  # 1 opening mark, 2 closing mark of a quotation
 
     def is_word(self, i: int) -> bool:
-        return self.t[i][:1].isalpha()
+        return self.alpha[i]
+
+
+_NOT_GENERIC = (
+    CAP_STOP
+    | _NP_DETS
+    | PRONOUNS
+    | frozenset(
+        {
+            "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+            "who", "which", "that", "what", "it", "also", "not", "him", "her", "them", "us",
+            "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks",
+            "weekend", "month", "months", "year", "years", "time", "hour", "hours", "moment",
+        }
+    )
+    | TIME_WORDS
+)  # fmt: skip
+_CLAUSE_EDGE = frozenset(
+    {",", ";", ":", "(", "—", "–", "and", "but", "while", "as", "when", "because", "although"}
+)
+
+
+def is_plural_word(low: str) -> bool:
+    """Whether a lower-case word looks like a regular plural ("drugmakers", "delegates")."""
+    return len(low) > 3 and low[-1] == "s" and not low.endswith(("ss", "us", "is", "ous"))
+
+
+def generic_head(tk: Tokens, i: int) -> bool:
+    """A lower-case word not on any list that may head a speaker phrase ("the retailer").
+
+    Only a determiner before it, or a plural form at the start of a clause, shows that it
+    is a noun; callers check that.
+    """
+    low = tk.low[i]
+    return (
+        tk.is_word(i)
+        and not tk.cap[i]
+        and len(low) > 2
+        and low not in _NOT_GENERIC
+        and not low.endswith("ly")
+        and "'" not in low
+        and "’" not in low
+    )
 
 
 def _same_zone(tk: Tokens, a: int, b: int) -> bool:
@@ -165,8 +253,12 @@ def _postmod_head(tk: Tokens, k: int, lo: int) -> int:
     return k
 
 
-def np_left(tk: Tokens, k: int, lo: int) -> tuple[int, int, int] | None:
-    """Speaker phrase ending at token ``k`` (walking left, not past ``lo``): (start, end, head)."""
+def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, int, int] | None:
+    """Speaker phrase ending at token ``k`` (walking left, not past ``lo``): (start, end, head).
+
+    ``loose`` accepts a plural head on no list anywhere ("pressure from conservatives, who
+    said"): the caller knows from the sentence shape that it is a noun phrase.
+    """
     if k < lo or not tk.is_word(k):
         return None
     lk = tk.low[k]
@@ -177,7 +269,8 @@ def np_left(tk: Tokens, k: int, lo: int) -> tuple[int, int, int] | None:
     after_possessive = (
         head - 1 >= lo and tk.t[head - 1] in _POSSESSIVE and tk.is_word(head) and not tk.cap[head]
     )
-    if not (tk.name[head] or tk.head[head] or after_possessive):
+    generic = not (tk.name[head] or tk.head[head] or after_possessive)
+    if generic and not generic_head(tk, head):
         return None
     j = head - 1
     lower_run = 0
@@ -206,19 +299,38 @@ def np_left(tk: Tokens, k: int, lo: int) -> tuple[int, int, int] | None:
         if lj in _PREP_IN_NP and j - 1 >= lo and (tk.head[j - 1] or tk.name[j - 1]) and j + 1 <= k:
             j -= 1
             continue
+        if lj == "by" and j - 1 >= lo and tk.low[j - 1] in DOCUMENT_WORDS and j + 1 <= k:
+            j -= 1  # "a survey by the Conference Board"
+            continue
         if lj == "of" and j - 1 >= lo and tk.low[j - 1] in _PARTITIVE:
             j -= 1  # "one of the diplomats", "some of the officials"
             continue
         if (
             lj in _PREP_AFTER_HEAD
             and j - 1 >= lo
-            and tk.low[j - 1] in ANON_HEADS | ORG_WORDS
             and j + 1 <= k
-            and tk.name[j + 1]
+            and (
+                (tk.low[j - 1] in _ANON_ORG and tk.name[j + 1])
+                # "workers on picket lines", "traders in London": a short phrase after a
+                # plural head
+                or (
+                    k - j <= 3
+                    and (tk.head[j - 1] or generic_head(tk, j - 1))
+                    and is_plural_word(tk.low[j - 1])
+                )
+            )
         ):
             j -= 1
             continue
-        if lj == "the" and j - 1 >= lo and tk.low[j - 1] in _PREP_IN_NP | _PREP_AFTER_HEAD:
+        if lj == "the" and j - 1 >= lo and tk.low[j - 1] in _PREPS_IN_NP:
+            j -= 1
+            continue
+        if (
+            lj == "the"
+            and j - 2 >= lo
+            and tk.low[j - 1] == "by"
+            and tk.low[j - 2] in DOCUMENT_WORDS
+        ):
             j -= 1
             continue
         if lj == "and" and j - 1 >= lo and tk.name[j - 1] and tk.name[j + 1]:
@@ -240,6 +352,8 @@ def np_left(tk: Tokens, k: int, lo: int) -> tuple[int, int, int] | None:
                         or tk.t[j - 1] in _POSSESSIVE
                         or tk.name[j - 1]
                         or tk.mod[j - 1]
+                        # "workers on picket lines": the preposition is checked next
+                        or (tk.low[j - 1] in _PREP_AFTER_HEAD and k - j <= 2)
                     )
                 )
                 or (
@@ -258,10 +372,19 @@ def np_left(tk: Tokens, k: int, lo: int) -> tuple[int, int, int] | None:
             continue
         break
     start = j + 1
-    while start < head and (
-        tk.low[start] in _PREP_IN_NP | _PREP_AFTER_HEAD | {"and"} or tk.t[start] in _POSSESSIVE
-    ):
+    while start < head and (tk.low[start] in _PREPS_IN_NP_AND or tk.t[start] in _POSSESSIVE):
         start += 1
+    if generic and not (
+        tk.low[start] in _NP_DETS
+        or (loose and is_plural_word(tk.low[head]))
+        or (
+            is_plural_word(tk.low[head])
+            and (
+                start == lo or tk.t[start - 1] in _CLAUSE_EDGE or tk.low[start - 1] in _CLAUSE_EDGE
+            )
+        )
+    ):
+        return None  # a bare singular word is not known to be a noun
     return (start, k + 1, head)
 
 
@@ -312,13 +435,13 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
         if (
             lj in _PREP_AFTER_HEAD
             and last == j - 1
-            and tk.low[last] in ANON_HEADS | ORG_WORDS
+            and tk.low[last] in _ANON_ORG
             and j + 1 < hi
             and (tk.name[j + 1] or tk.low[j + 1] == "the")
         ):
             j += 1
             continue
-        if lj == "the" and j > start and tk.low[j - 1] in _PREP_IN_NP | _PREP_AFTER_HEAD:
+        if lj == "the" and j > start and tk.low[j - 1] in _PREPS_IN_NP:
             j += 1
             continue
         if (
@@ -364,6 +487,15 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
             continue
         break
     if last < 0:
+        # "…, said the retailer.": a determiner and one unknown noun closing the clause.
+        if (
+            tk.low[start] in _NP_DETS
+            and j == start + 1
+            and j < hi
+            and generic_head(tk, j)
+            and (j + 1 >= hi or not tk.is_word(j + 1))
+        ):
+            return (start, j + 1, j)
         return None
     return (start, last + 1, last)
 
@@ -416,7 +548,6 @@ _PREPS = frozenset(
 
 def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     """Split the phrase tokens[start:end] into descriptor and name; decide person/anonymous."""
-    span_words = _strip_det(text[tk.s[start] : tk.e[end - 1]].split())
     lows = tk.low
     if end - start == 1 and lows[start] in PRONOUNS:
         return NameParts(None, None, lows[start] in ("he", "she", "i"), False, lows[start])
@@ -515,7 +646,11 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     ) or (indefinite and head in ROLE_WORDS)
     if proper and head not in ANON_HEADS:
         anonymous = False
-    descriptor = " ".join(span_words) if role and not org_name else None
+    descriptor = (
+        " ".join(_strip_det(text[tk.s[start] : tk.e[end - 1]].split()))
+        if role and not org_name
+        else None
+    )
     return NameParts(None, descriptor, False, anonymous, head)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ONES: dict[str, int] = {
     "one": 1,
@@ -147,8 +147,7 @@ _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _SEPARATORS_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A number read from text: its value, any unit glued to it, and for vague words a span."""
 
     value: float
@@ -160,8 +159,12 @@ class Number:
 
 def digits_value(digits: str) -> float:
     """Value of a digit string with any thousands separators: "705,880", "1 580", "1.234.567"."""
-    if "," in digits or " " in digits or "\u00a0" in digits or "\u202f" in digits:
+    if "," in digits:
+        digits = digits.replace(",", "")
+    if " " in digits or "\u00a0" in digits or "\u202f" in digits or "\u2009" in digits:
         return float(_SEPARATORS_RE.sub("", digits))
+    if digits.isdigit():
+        return float(digits)
     if digits.count(".") >= 2:
         return float(digits.replace(".", ""))
     return float(digits)

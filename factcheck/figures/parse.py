@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .intervals import Interval
 from .labels import (
@@ -160,6 +161,7 @@ _OUTCOME_GAPS: tuple[tuple[str, ...], ...] = (
     ("an", "additional"),
     ("another",),
 )
+_GAP_LAST = frozenset(gap[-1] for gap in _OUTCOME_GAPS[1:])
 _DOWN_VERBS = _wordset("shot shoot shoots shooting brought bring brings bringing")
 _OUTCOME_VERBS = frozenset(OUTCOME_WORDS) - {
     "dead",
@@ -442,13 +444,17 @@ class Figure:
         return asdict(self)
 
 
-@dataclass
 class _Noun:
-    words: list[str] = field(default_factory=list)
-    end: int = 0
-    casualty: str | None = None
-    plural: bool = False
-    elided: bool = False  # "45 more": the noun is left out
+    """The counted noun phrase after a number (a plain class: built once per figure)."""
+
+    __slots__ = ("words", "end", "casualty", "plural", "elided")
+
+    def __init__(self, end: int = 0) -> None:
+        self.words: list[str] = []
+        self.end = end
+        self.casualty: str | None = None
+        self.plural = False
+        self.elided = False  # "45 more": the noun is left out
 
 
 def _scan_noun(text: str, pos: int, *, singular_count: bool = False) -> _Noun:
@@ -785,7 +791,11 @@ def _count_label(
     # "45 more", "another 45", "19 in Sumy and 6 in Okhtyrka": the noun is left out.
     continues = (
         noun.elided
-        or any(_ends_with(lower, gap) for gap in _OUTCOME_GAPS[1:])
+        or (
+            bool(lower)
+            and lower[-1] in _GAP_LAST
+            and any(_ends_with(lower, gap) for gap in _OUTCOME_GAPS[1:])
+        )
         or (label is None and bool(lower) and lower[-1] == "and")
     )
     if (
@@ -820,6 +830,31 @@ def _candidates(text: str) -> list[int]:
 
 def parse_figures(text: str, *, offset: int = 0) -> list[Figure]:
     """All figures in a sentence or clause, in order; offsets are into text, plus offset."""
+    figures = _parse(text)
+    if not offset:
+        return list(figures)
+    return [
+        Figure(
+            f.value,
+            f.low,
+            f.high,
+            f.low_open,
+            f.high_open,
+            f.qualifier,
+            f.unit,
+            f.label,
+            f.text,
+            f.start + offset,
+            f.end + offset,
+        )
+        for f in figures
+    ]
+
+
+# Reports repeat themselves (wire copy pasted under several outlets, the same paragraph in
+# a live blog's entries): parse each distinct text once. Figures are immutable.
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     prev_label: str | None = None
     prev_end = 0
@@ -838,7 +873,5 @@ def parse_figures(text: str, *, offset: int = 0) -> list[Figure]:
             continue
         if figure.label is not None:
             prev_label, prev_end = figure.label, figure.end
-        if offset:
-            figure = replace(figure, start=figure.start + offset, end=figure.end + offset)
         figures.append(figure)
-    return figures
+    return tuple(figures)
