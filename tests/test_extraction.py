@@ -757,3 +757,13 @@ def test_thin_space_grouped_figure_is_read():
     # The figure parser used to fail on "705 880" written with a thin space (U+2009).
     a = one("Russia has lost 705\u2009880 troops, the General Staff said.")
     assert [(f.value, f.label) for f in a.figures] == [(705880.0, "troops")]
+
+
+def test_reported_speech_content_never_holds_its_own_speaker():
+    text = (
+        "Three people were hurt in the fire at the depot, the regional fire chief Anna Berg "
+        "said on Monday, adding that crews worked through the night."
+    )
+    a = next(found for found in extract(text) if found.cue and found.cue.text == "said")
+    assert a.content.text == "Three people were hurt in the fire at the depot"
+    assert a.speaker is not None and a.speaker.start >= a.content.end

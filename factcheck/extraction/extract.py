@@ -255,6 +255,12 @@ class _Builder:
             if key in seen:
                 continue
             seen.add(key)
+            if not r.direct and speaker is not None and ca < speaker.start - self.base < cb:
+                # "CONTENT, the governor said on Friday, …": reported speech never holds its
+                # own speaker (a quote resumed after "she said" legitimately spans it)
+                cut = _trim(doc.w, ca, speaker.start - self.base)
+                if cut[1] - cut[0] >= 12:
+                    ca, cb = cut
             content = self.span(ca, cb)
             cue = self.span(*r.cue) if r.cue else None
             # chain: origin -> relays -> publisher
