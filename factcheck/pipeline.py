@@ -5,7 +5,7 @@ Each file is one transaction: a file that fails leaves the database as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import BinaryIO
@@ -128,7 +128,6 @@ def ingest_file(
             stored[index] = doc
             result.documents.append(doc.id)  # type: ignore[arg-type]
             result.attributions += count
-            result.claims += count
         if cross_reference and result.documents:
             xref_documents(result.documents, session=session)
     if known_sources is not None:
@@ -150,7 +149,7 @@ def ingest_paths(
     """
     summary = IngestSummary()
     known: dict[tuple[str, str | None], int] = {}
-    for path in expand(paths):
+    for path in iter_paths(list(paths)):
         outcome = IngestOutcome(path=path)
         try:
             outcome.result = ingest_file(
@@ -170,7 +169,3 @@ def ingest_paths(
         with session_scope(engine) as session:
             summary.xref = xref_documents(new_documents, session=session)
     return summary
-
-
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    yield from iter_paths(list(paths))

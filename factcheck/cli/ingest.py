@@ -13,7 +13,8 @@ from factcheck.cli.context import AppContext
 from factcheck.cli.output import echo_json, echo_table, json_option, shorten
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, Span
-from factcheck.pipeline import IngestOutcome, expand, ingest_paths, read_and_extract
+from factcheck.pipeline import IngestOutcome, ingest_paths, read_and_extract
+from factcheck.reading import iter_paths
 
 FORMAT = click.Choice(["auto", "text", "html", "json"])
 
@@ -78,7 +79,7 @@ def ingest(
     adds nothing.
     """
     engine = app.engine
-    files = list(expand(paths))
+    files = iter_paths(list(paths))
     errors: list[str] = []
 
     def report_error(outcome: IngestOutcome) -> None:
@@ -177,7 +178,7 @@ def extract(
     """
     out: list[dict[str, Any]] = []
     stdin = _stdin(paths)
-    for path in expand(paths):
+    for path in iter_paths(list(paths)):
         report = read_and_extract(
             path,
             format=format_,

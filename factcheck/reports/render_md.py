@@ -8,7 +8,13 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck.reports.common import figure_text, format_number, human_time, safe_url
-from factcheck.reports.render_text import _UNSAFE, chain_counts, chain_text, via
+from factcheck.reports.render_text import (
+    _UNSAFE,
+    ORIGIN_HEADERS,
+    chain_counts,
+    chain_text,
+    origin_rows,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
@@ -124,20 +130,7 @@ def _claim(data: dict[str, Any]) -> list[str]:
     for chain, n in chain_counts(data["attributions"]):
         lines.append(f"- {esc(chain)} — {n} attribution{'s' if n != 1 else ''}")
     lines += ["", "### Origins", ""]
-    lines += table(
-        [
-            (
-                o["source"],
-                o.get("organisation"),
-                o.get("side") or "—",
-                o.get("partisan"),
-                o.get("anonymous"),
-                via(o),
-            )
-            for o in data["origins"]
-        ],
-        ["origin", "organisation", "side", "partisan", "anonymous", "via"],
-    )
+    lines += table(origin_rows(data["origins"], no_side="—"), ORIGIN_HEADERS)
     lines += ["## Attributions", ""]
     for i, a in enumerate(data["attributions"], 1):
         d = a["document"]

@@ -88,6 +88,24 @@ def via(origin: dict[str, Any]) -> str:
     return f"claim #{origin['via_claim']}" if origin.get("via_claim") else ""
 
 
+ORIGIN_HEADERS = ["origin", "organisation", "side", "partisan", "anonymous", "via"]
+
+
+def origin_rows(origins: list[dict[str, Any]], *, no_side: str) -> list[tuple[Any, ...]]:
+    """The origins table of a claim report, as the text and Markdown renderers show it."""
+    return [
+        (
+            o["source"],
+            o.get("organisation"),
+            o.get("side") or no_side,
+            o.get("partisan"),
+            o.get("anonymous"),
+            via(o),
+        )
+        for o in origins
+    ]
+
+
 def claim_line(ref: dict[str, Any]) -> str:
     return f"#{ref.get('id')} {clean(ref.get('text'))}"
 
@@ -133,18 +151,8 @@ def _claim(data: dict[str, Any]) -> list[str]:
         lines += wrap(f"{chain}  ×{n}", "  ")
     lines += heading("Origins")
     lines += table(
-        [
-            (
-                o["source"],
-                o.get("organisation"),
-                o.get("side") or "-",
-                o.get("partisan"),
-                o.get("anonymous"),
-                via(o),
-            )
-            for o in data["origins"]
-        ],
-        ["origin", "organisation", "side", "partisan", "anonymous", "via"],
+        origin_rows(data["origins"], no_side="-"),
+        ORIGIN_HEADERS,
         [26, 26, 6, 8, 9, 10],
     )
     lines += heading("Attributions")

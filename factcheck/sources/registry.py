@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.models import Source, SourceAlias
+from factcheck.sources.infer import KINDS
 from factcheck.sources.names import name_key, name_similarity
 
 FUZZY_THRESHOLD = 90.0
@@ -221,8 +222,7 @@ def merge_sources(keep: Source, drop: Source, *, session: Session) -> Source:
     if keep.id == drop.id:
         raise FactcheckError("cannot merge a source into itself")
     for alias in session.exec(select(SourceAlias).where(SourceAlias.source_id == drop.id)).all():
-        if add_alias(keep, alias.alias, session=session) is not None:
-            pass
+        add_alias(keep, alias.alias, session=session)
         session.delete(alias)
     for child in session.exec(select(Source).where(Source.parent_id == drop.id)).all():
         child.parent_id = keep.id
@@ -246,21 +246,7 @@ def merge_sources(keep: Source, drop: Source, *, session: Session) -> Source:
     return keep
 
 
-SOURCE_KINDS = (
-    "person",
-    "official",
-    "organisation",
-    "government",
-    "military",
-    "state_agency",
-    "state_media",
-    "party",
-    "outlet",
-    "wire",
-    "social_media",
-    "anonymous",
-    "unknown",
-)
+SOURCE_KINDS = KINDS  # the inference stage and the registry share one vocabulary
 
 _UNSET = object()
 

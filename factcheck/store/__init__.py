@@ -25,8 +25,7 @@ class StoreResult:
 
     documents: list[int] = field(default_factory=list)  # ids of new documents
     skipped: int = 0  # documents already in the ledger
-    attributions: int = 0
-    claims: int = 0
+    attributions: int = 0  # each stored with a claim of its own until xref merges them
 
 
 class SourceCache:
