@@ -77,6 +77,7 @@ _CUE_WORDS = frozenset(
     click tap contribute contribution contributions contributing newsroom become""".split()
 )
 _PRONOUN_WORDS = frozenset(b"you your yours we our ours us".split())
+_MARK_WORDS = _CUE_WORDS | _PRONOUN_WORDS
 _BREAKS = b"?-.,;:!()[]{}\"'/|*&+=<>_#@~"
 _BREAKS_TO_SPACE = bytes.maketrans(_BREAKS, b" " * len(_BREAKS))
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?|«[^»]*»?")
@@ -122,13 +123,25 @@ def _shouted_or_title_case(words: list[str]) -> bool:
     return bool(letters) and all(w[0].isupper() for w in letters)
 
 
-def _words(text: str) -> frozenset[bytes]:
+def _words(text: str) -> list[bytes]:
+    return _lower_words(text.lower())
+
+
+def _lower_words(low: str) -> list[bytes]:
     # bytes.translate is far faster than str.translate; non-ASCII characters (curly
-    # quotes, dashes) become "?" and then spaces, which is all a word test needs.
-    return frozenset(text.lower().encode("ascii", "replace").translate(_BREAKS_TO_SPACE).split())
+    # quotes, dashes) become "?" and then spaces, which is all a word test needs. A list,
+    # not a set: the callers only ask whether it shares a word with a small set.
+    return low.encode("ascii", "replace").translate(_BREAKS_TO_SPACE).split()
 
 
-def _cue_count(outside: str) -> int:
+def _cue_count(outside: str, words: list[bytes] | None = None) -> int:
+    """Chrome cues outside quotations.
+
+    ``words`` (the words of the whole paragraph) may rule them out at once: quotation
+    marks already separate words, so the words outside quotations are among them.
+    """
+    if words is not None and _CUE_WORDS.isdisjoint(words):
+        return 0
     if _CUE_WORDS.isdisjoint(_words(outside)):
         return 0
     return len(_STRONG_CUE.findall(outside))
@@ -136,11 +149,21 @@ def _cue_count(outside: str) -> int:
 
 def boilerplate_score(text: str) -> int:
     """How strongly a paragraph reads as site chrome (>= 3: boilerplate; <= 0: reporting)."""
-    words = _words(text)
-    if _CUE_WORDS.isdisjoint(words) and _PRONOUN_WORDS.isdisjoint(words):
+    return _score(text, _words(text))
+
+
+def _score(
+    text: str, words: list[bytes], outside: str | None = None, cues: int | None = None
+) -> int:
+    """``boilerplate_score`` from the paragraph's words and, when known, its unquoted text
+    and cue count."""
+    if _MARK_WORDS.isdisjoint(words):
         return 0
-    outside = _unquoted(text)
-    score = 2 * _cue_count(outside)
+    if outside is None:
+        outside = _unquoted(text)
+    if cues is None:
+        cues = _cue_count(outside, words)
+    score = 2 * cues
     score += min(len(_SECOND_PERSON.findall(outside)), 3)
     score += min(len(_FIRST_PLURAL.findall(outside)), 3)
     if score > 0 and _REPORTING.search(outside):
@@ -153,7 +176,8 @@ def is_boilerplate(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    words = stripped.split()
+    # Only the first 26 words matter: every test below asks for 25 words or fewer.
+    words = stripped.split(None, 25)
     n = len(words)
     low = stripped.lower()
     if "comment" in low and _COMMENTS_LINE.fullmatch(stripped):
@@ -164,12 +188,15 @@ def is_boilerplate(text: str) -> bool:
         and (_UI_WORD.search(stripped) or _UI_LINE.fullmatch(stripped))
     ):
         return True
+    bag = _lower_words(low)
+    outside: str | None = None
+    cues: int | None = None
     if n <= 25:
         outside = _unquoted(stripped)
         reporting = _REPORTING.search(outside) is not None
         if reporting:
             return False
-        cues = _cue_count(outside)
+        cues = _cue_count(outside, bag)
         if n <= 6 and cues:
             return True
         if _CALL_TO_ACTION.match(stripped):
@@ -181,7 +208,7 @@ def is_boilerplate(text: str) -> bool:
                 return True
             if n <= 8 and _BUTTON_VERB.match(stripped) and _shouted_or_title_case(words):
                 return True
-    return boilerplate_score(stripped) >= 3
+    return _score(stripped, bag, outside, cues) >= 3
 
 
 def leans_boilerplate(text: str) -> bool:

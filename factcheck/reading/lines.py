@@ -67,6 +67,8 @@ _RELTIME_RE = re.compile(
 _CHROME_PREFIX = re.compile(r"(?:last\s+)?(?:updated|posted|published|edited|modified)\s*:?", re.I)
 _BULLET_RE = re.compile(r"[•·▪●◦‣]\s*(?P<name>[^•·\n]{1,60}?)\s*")
 _MONTHISH = re.compile(r"[A-Za-z]{3}|\d{4}-\d{2}")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _END_PUNCT = (".", ":", ";", ",")
 
 
@@ -131,7 +133,7 @@ def _classify(s: str) -> tuple[str, Any]:
             return CLOCK, (hour, minute, zone)
         if _MARKER_RE.fullmatch(s):
             return MARKER, None
-    if n <= 160 and any(c.isdigit() for c in s) and _MONTHISH.search(s):
+    if n <= 160 and _has_digit(s) and _MONTHISH.search(s):
         when = dates.parse_date_line(s) if n <= 80 else None
         if when is not None:
             return DATE, when
@@ -147,6 +149,17 @@ def _classify(s: str) -> tuple[str, Any]:
             if not prefix or _outlet_like(prefix):
                 return RELTIME, (prefix or None, dates.relative_delta(m.group("rel")))
     return _classify_text(s)
+
+
+def _has_digit(s: str) -> bool:
+    """``any(c.isdigit() for c in s)`` without a Python-level loop over every character.
+
+    The only ASCII digits are 0-9; other digits ("²", "٣") are searched among the few
+    non-ASCII characters alone.
+    """
+    if _ASCII_DIGIT.search(s):
+        return True
+    return not s.isascii() and any(c.isdigit() for c in _NON_ASCII.findall(s))
 
 
 def _classify_text(s: str) -> tuple[str, Any]:

@@ -522,20 +522,27 @@ def _repeated_passages(
         line = lines[i]
         if line.kind != ln.TEXT or i in skip:
             continue
-        run: list[tuple[int, int, bool]] = []  # start, end, substantial
-        for a, b in [*_sentences(text[line.start : min(line.end, end)], line.start), (-1, -1)]:
+        run: list[tuple[int, int]] = []  # repeated sentences in a row
+        substantial = False  # whether one of them is long enough to drop the run
+        for a, b in _sentences(text[line.start : min(line.end, end)], line.start):
             # Pasted copies are verbatim: comparing the sentences as written is enough.
-            key = text[a:b] if a >= 0 else ""
-            if key and key in seen:
-                long = len(key) >= _MIN_REPEAT_CHARS or key.count(" ") + 1 >= _MIN_REPEAT_WORDS
-                run.append((a, b, long))
+            key = text[a:b]
+            if key in seen:
+                run.append((a, b))
+                substantial = substantial or _substantial(key)
                 continue
-            if any(long for _, _, long in run):
-                out.extend((a0, b0) for a0, b0, _ in run)
+            if substantial:
+                out.extend(run)
             run = []
-            if key:
-                seen.add(key)
+            substantial = False
+            seen.add(key)
+        if substantial:
+            out.extend(run)
     return out
+
+
+def _substantial(sentence: str) -> bool:
+    return len(sentence) >= _MIN_REPEAT_CHARS or sentence.count(" ") + 1 >= _MIN_REPEAT_WORDS
 
 
 def _merge(text: str, spans: list[tuple[int, int]], base: int) -> list[tuple[int, int]]:
