@@ -15,7 +15,6 @@ from sqlalchemy.engine import Engine
 from factcheck.db import session_scope
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, extract
-from factcheck.models import Document
 from factcheck.reading import DocumentDraft, RawReport, iter_paths, load_report, split_report
 from factcheck.store import SourceCache, StoreResult, find_document, store_document
 from factcheck.xref import XrefStats, xref_documents
@@ -96,42 +95,61 @@ def ingest_file(
     published: datetime | None = None,
     stdin: BinaryIO | None = None,
     cross_reference: bool = True,
-    known_sources: dict[tuple[str, str | None], int] | None = None,
+    sources: SourceCache | None = None,
 ) -> StoreResult:
     """Ingest one report in one transaction; re-ingesting the same report adds nothing.
 
     With ``cross_reference`` the new documents are cross-referenced in the
     same transaction; batches turn it off and cross-reference once at the end.
+    A batch passes one ``sources`` cache to all its files.
     """
     report = read_and_extract(
         path, format=format, outlet=outlet, url=url, published=published, stdin=stdin
     )
+    return store_report(
+        report, path=path, engine=engine, cross_reference=cross_reference, sources=sources
+    )
+
+
+def store_report(
+    report: ReportExtraction,
+    *,
+    path: str,
+    engine: Engine,
+    cross_reference: bool = True,
+    sources: SourceCache | None = None,
+) -> StoreResult:
+    """Store one read report in one transaction (see ``ingest_file``)."""
+    sources = sources if sources is not None else SourceCache()
     result = StoreResult()
-    with session_scope(engine) as session:
-        sources = SourceCache(session, known=known_sources)
-        stored: dict[int, Document] = {}
-        for index, (draft, found) in enumerate(report.documents):
-            existing = find_document(draft, session=session)
-            if existing is not None:
-                result.skipped += 1
-                stored[index] = existing
-                continue
-            copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
-            doc, count = store_document(
-                draft,
-                found,
-                session=session,
-                sources=sources,
-                path=None if path == "-" else path,
-                copy_of=copy_of,
-            )
-            stored[index] = doc
-            result.documents.append(doc.id)  # type: ignore[arg-type]
-            result.attributions += count
-        if cross_reference and result.documents:
-            xref_documents(result.documents, session=session)
-    if known_sources is not None:
-        known_sources.update(sources.resolved)  # only once the transaction committed
+    try:
+        with session_scope(engine) as session:
+            sources.begin(session)
+            stored: dict[int, int] = {}  # index in the report -> document id
+            for index, (draft, found) in enumerate(report.documents):
+                existing = find_document(draft, session=session)
+                if existing is not None:
+                    result.skipped += 1
+                    stored[index] = existing
+                    continue
+                copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
+                doc_id, count = store_document(
+                    draft,
+                    found,
+                    session=session,
+                    sources=sources,
+                    path=None if path == "-" else path,
+                    copy_of=copy_of,
+                )
+                stored[index] = doc_id
+                result.documents.append(doc_id)
+                result.attributions += count
+            if cross_reference and result.documents:
+                xref_documents(result.documents, session=session)
+    except BaseException:
+        sources.rollback()
+        raise
+    sources.commit()
     return result
 
 
@@ -148,7 +166,7 @@ def ingest_paths(
     cross-referenced together, which costs far less than once per file.
     """
     summary = IngestSummary()
-    known: dict[tuple[str, str | None], int] = {}
+    sources = SourceCache()
     for path in iter_paths(list(paths)):
         outcome = IngestOutcome(path=path)
         try:
@@ -156,7 +174,7 @@ def ingest_paths(
                 path,
                 engine=engine,
                 cross_reference=False,
-                known_sources=known,
+                sources=sources,
                 **options,  # type: ignore[arg-type]
             )
         except FactcheckError as exc:

@@ -60,27 +60,37 @@ def find_source(name: str, *, session: Session, fuzzy: bool = True) -> Source | 
         return canonical(found, session=session) if found else None
     if not fuzzy:
         return None
-    candidates = _fuzzy_candidates(key, session=session)
-    if not candidates:
+    best = best_match(name, _fuzzy_candidates(key, session=session))
+    if best is None:
         return None
-    choices = {i: c for i, (c, _) in enumerate(candidates)}
-    best = process.extractOne(name, choices, scorer=lambda a, b, **_: name_similarity(a, b))
-    if best is None or best[1] < FUZZY_THRESHOLD:
-        return None
-    found = session.get(Source, candidates[best[2]][1])
+    found = session.get(Source, best)
     return canonical(found, session=session) if found else None
 
 
+def prefixes(key: str) -> list[str]:
+    """Blocking keys of a name key for the fuzzy match: the first four letters of each of
+    its first four words of three letters or more (candidates have a word starting so)."""
+    return [w[:4] for w in key.split() if len(w) >= 3][:4]
+
+
+def best_match(name: str, candidates: list[tuple[str, int]]) -> int | None:
+    """The source id of the (alias, source id) candidate most like `name`, if like enough."""
+    if not candidates:
+        return None
+    choices = {i: alias for i, (alias, _) in enumerate(candidates)}
+    best = process.extractOne(name, choices, scorer=lambda a, b, **_: name_similarity(a, b))
+    if best is None or best[1] < FUZZY_THRESHOLD:
+        return None
+    return candidates[best[2]][1]
+
+
 def _fuzzy_candidates(key: str, *, session: Session) -> list[tuple[str, int]]:
-    """Aliases sharing a token with `key`: blocks the fuzzy match instead of scanning everything."""
-    tokens = [t for t in key.split() if len(t) >= 3]
-    if not tokens:
-        return []
+    """Aliases with a word starting like one of `key`'s: blocks the fuzzy match."""
     rows: list[tuple[str, int]] = []
-    for token in tokens[:4]:
-        prefix = token[:4]
+    for prefix in prefixes(key):
         stmt = select(SourceAlias.alias, SourceAlias.source_id).where(
-            SourceAlias.key.contains(prefix)  # type: ignore[attr-defined]
+            SourceAlias.key.startswith(prefix, autoescape=True)  # type: ignore[attr-defined]
+            | SourceAlias.key.contains(" " + prefix, autoescape=True)  # type: ignore[attr-defined]
         )
         rows.extend((alias, sid) for alias, sid in session.exec(stmt).all())
     return list(dict.fromkeys(rows))[:500]

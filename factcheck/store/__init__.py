@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlmodel import Session, select
 
@@ -11,7 +12,7 @@ from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
 from factcheck.reading import DocumentDraft, fingerprint
-from factcheck.sources import registry
+from factcheck.sources.index import NameIndex
 from factcheck.sources.infer import SourceGuess, infer_source
 from factcheck.sources.names import name_key
 from factcheck.text import claim_key
@@ -29,17 +30,41 @@ class StoreResult:
 
 
 class SourceCache:
-    """Resolves speaker and hop phrases to registry source ids once per unit of work."""
+    """Resolves speaker and hop phrases to registry source ids, for one file or a batch.
 
-    def __init__(self, session: Session, *, known: dict[tuple[str, str | None], int] | None = None):
+    Each file is stored in its own transaction: ``begin`` binds the cache to that
+    transaction's session, ``commit`` keeps what it resolved once the transaction
+    committed, ``rollback`` forgets it (and reloads the name index) when it did not.
+    """
+
+    def __init__(self, session: Session | None = None) -> None:
+        self.index = NameIndex()
         self.session = session
-        # `known` holds ids committed by earlier files of a batch; `resolved` what this one adds
-        self._known = known if known is not None else {}
-        self.resolved: dict[tuple[str, str | None], int] = {}
+        self._ids: dict[tuple[str, str | None], int] = {}  # committed
+        self._pending: dict[tuple[str, str | None], int] = {}  # this transaction's
+
+    def begin(self, session: Session) -> None:
+        self.session = session
+        self._pending = {}
+
+    def commit(self) -> None:
+        self._ids.update(self._pending)
+        self._pending = {}
+        self.session = None
+
+    def rollback(self) -> None:
+        self._pending = {}
+        self.index.invalidate()
+        self.session = None
 
     def _cached(self, key: tuple[str, str | None]) -> int | None:
-        found = self.resolved.get(key)
-        return found if found is not None else self._known.get(key)
+        found = self._pending.get(key)
+        return found if found is not None else self._ids.get(key)
+
+    def _session(self) -> Session:
+        if self.session is None:
+            raise RuntimeError("SourceCache used outside a transaction (call begin first)")
+        return self.session
 
     def resolve(
         self, phrase: str, *, descriptor: str | None = None, context: str | None = None
@@ -53,19 +78,33 @@ class SourceCache:
         cached = self._cached(cache_key)
         if cached is not None:
             return cached
-        guess: SourceGuess = infer_source(phrase, descriptor=descriptor, context=context)
+        session = self._session()
+        guess: SourceGuess = infer_source(phrase, descriptor=descriptor)
+        if context and not self._settled(guess):
+            # The context can only fill in a side; read it when the source still lacks one.
+            guess = infer_source(phrase, descriptor=descriptor, context=context)
         aliases = [phrase] if key != name_key(guess.name) and not guess.anonymous else []
-        source = registry.resolve_source(
+        source_id = self.index.resolve(
             guess.name,
-            session=self.session,
+            session=session,
             kind=guess.kind,
             side=guess.side,
             parent=guess.parent,
             anonymous=guess.anonymous,
             aliases=aliases,
         )
-        self.resolved[cache_key] = source.id  # type: ignore[assignment]
-        return source.id
+        self._pending[cache_key] = source_id
+        return source_id
+
+    def _settled(self, guess: SourceGuess) -> bool:
+        """Whether the guessed source (and its parent) already have a side in the registry."""
+        for name in (guess.name, guess.parent):
+            if name is None:
+                continue
+            found = self.index.find(name, session=self._session())
+            if found is None or self.index.side(found) is None:
+                return False
+        return True
 
     def outlet(self, name: str) -> int | None:
         """The id of the outlet that published a document."""
@@ -79,24 +118,34 @@ class SourceCache:
             return cached
         guess = infer_source(name)
         kind = guess.kind if guess.kind in ("outlet", "wire", "state_media") else "outlet"
-        source = registry.resolve_source(name, session=self.session, kind=kind, side=guess.side)
-        self.resolved[cache_key] = source.id  # type: ignore[assignment]
-        return source.id
+        source_id = self.index.resolve(name, session=self._session(), kind=kind, side=guess.side)
+        self._pending[cache_key] = source_id
+        return source_id
 
 
 def _spans(spans: Sequence[tuple[int, int]]) -> str:
     return ",".join(f"{a}-{b}" for a, b in spans)
 
 
-def find_document(draft: DocumentDraft, *, session: Session) -> Document | None:
-    """The stored document with the same content, outlet and title, if any (idempotent ingest)."""
-    return session.exec(
-        select(Document).where(
-            Document.fingerprint == fingerprint(draft.text),
-            Document.outlet_key == name_key(draft.outlet or ""),
-            Document.title_key == name_key(draft.title or ""),
+@lru_cache(maxsize=64)
+def _fingerprint(text: str) -> str:
+    # looked up to find the document, then stored with it
+    return fingerprint(text)
+
+
+def find_document(draft: DocumentDraft, *, session: Session) -> int | None:
+    """The id of the stored document with the same content, outlet and title (idempotent ingest)."""
+    return (
+        session.connection()
+        .execute(
+            select(Document.id).where(
+                Document.fingerprint == _fingerprint(draft.text),
+                Document.outlet_key == name_key(draft.outlet or ""),
+                Document.title_key == name_key(draft.title or ""),
+            )
         )
-    ).first()
+        .scalar()
+    )  # type: ignore[call-overload]
 
 
 def store_document(
@@ -106,31 +155,37 @@ def store_document(
     session: Session,
     sources: SourceCache,
     path: str | None = None,
-    copy_of: Document | None = None,
-) -> tuple[Document, int]:
+    copy_of: int | None = None,
+) -> tuple[int, int]:
     """Insert one document with its attributions, chains, claims and figures.
 
-    Attribution offsets must be relative to ``draft.text``. Returns the
-    document and the number of attributions stored.
+    Attribution offsets must be relative to ``draft.text``; ``copy_of`` is the id
+    of the document it copies. Returns the document's id and the number of
+    attributions stored.
     """
-    doc = Document(
-        outlet=draft.outlet,
-        outlet_key=name_key(draft.outlet or ""),
-        title=draft.title,
-        title_key=name_key(draft.title or ""),
-        url=draft.url,
-        authors="\n".join(draft.authors),
-        published=draft.published,
-        kind=draft.kind,
-        text=draft.text,
-        fingerprint=fingerprint(draft.text),
-        copy_of_id=copy_of.id if copy_of is not None else None,
-        source_path=path,
-        source_offset=draft.start,
-        skip=_spans(draft.skip),
+    (doc_id,) = _insert_returning_ids(
+        session,
+        Document,
+        [
+            {
+                "outlet": draft.outlet,
+                "outlet_key": name_key(draft.outlet or ""),
+                "title": draft.title,
+                "title_key": name_key(draft.title or ""),
+                "url": draft.url,
+                "authors": "\n".join(draft.authors),
+                "published": draft.published,
+                "kind": draft.kind,
+                "text": draft.text,
+                "fingerprint": _fingerprint(draft.text),
+                "copy_of_id": copy_of,
+                "source_path": path,
+                "source_offset": draft.start,
+                "skip": _spans(draft.skip),
+                "ingested_at": utcnow(),
+            }
+        ],
     )
-    session.add(doc)
-    session.flush()
     publisher = sources.outlet(draft.outlet) if draft.outlet else None
     unique: dict[tuple[int, int, int | None], ExtractedAttribution] = {}
     for found in attributions:
@@ -142,8 +197,8 @@ def store_document(
         unique.setdefault(identity, found)
     found_list = list(unique.values())
     if not found_list:
-        return doc, 0
-    speakers = [_speaker(found, doc=doc, sources=sources) for found in found_list]
+        return doc_id, 0
+    speakers = [_speaker(found, text=draft.text, sources=sources) for found in found_list]
     # Core multi-row inserts: ORM objects per row cost more than the rest of ingest together
     now = utcnow()
     claim_ids = _insert_returning_ids(
@@ -167,7 +222,7 @@ def store_document(
         session,
         Attribution,
         [
-            _attribution_row(found, document_id=doc.id, claim_id=claim_id, speaker_id=speaker)  # type: ignore[arg-type]
+            _attribution_row(found, document_id=doc_id, claim_id=claim_id, speaker_id=speaker)
             for found, claim_id, speaker in zip(found_list, claim_ids, speakers, strict=True)
         ],
     )
@@ -176,7 +231,7 @@ def store_document(
     for found, claim_id, speaker, att_id in zip(
         found_list, claim_ids, speakers, att_ids, strict=True
     ):
-        context = _context(found, doc)
+        context = _context(found, draft.text)
         for position, source_id, role in _chain(found, speaker, publisher, sources, context):
             hops.append(
                 {
@@ -192,7 +247,7 @@ def store_document(
         connection.execute(ChainHop.__table__.insert(), hops)  # type: ignore[attr-defined]
     if figures:
         connection.execute(Figure.__table__.insert(), figures)  # type: ignore[attr-defined]
-    return doc, len(found_list)
+    return doc_id, len(found_list)
 
 
 def _insert_returning_ids(
@@ -204,17 +259,17 @@ def _insert_returning_ids(
     return [row[0] for row in session.connection().execute(stmt, rows)]
 
 
-def _context(found: ExtractedAttribution, doc: Document) -> str:
-    return doc.text[max(0, found.content.start - 600) : found.content.end + 200]
+def _context(found: ExtractedAttribution, text: str) -> str:
+    return text[max(0, found.content.start - 600) : found.content.end + 200]
 
 
-def _speaker(found: ExtractedAttribution, *, doc: Document, sources: SourceCache) -> int | None:
+def _speaker(found: ExtractedAttribution, *, text: str, sources: SourceCache) -> int | None:
     if found.speaker is None:
         return None
     return sources.resolve(
         found.speaker_name or found.speaker.text,
         descriptor=found.speaker_descriptor,
-        context=_context(found, doc),
+        context=_context(found, text),
     )
 
 
