@@ -55,6 +55,7 @@ COPY_CONTAINMENT = 0.85
 COPY_SIZE_RATIO = 0.5
 SHARED_MIN_SAMPLES = 5
 FIXED_METHODS = ("manual", "extracted")  # copy links xref never removes
+EXHAUSTIVE_PAIRS = 20_000  # an incremental run compares up to this many pairs one by one
 
 _PUNCTUATION = str.maketrans(
     {c: " " for c in string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026"}
@@ -297,8 +298,22 @@ def detect_all(*, session: Session, sketcher: Sketcher | None = None) -> CopyGra
     for a, b in fixed_copy_edges(session=session):
         if a in graph.docs and b in graph.docs:
             graph.union(a, b)
-    # Each document's rarest shared samples find its copies and shared paragraphs;
-    # stock phrases (samples in more than MAX_POSTING documents) open no pair.
+    pairs = indexed_pairs(sketches, df)
+    del df
+    _classify_pairs(graph, sketches, pairs)
+    _finish(graph, sketches)
+    return graph
+
+
+def indexed_pairs(
+    sketches: dict[int, array], df: Counter[int], *, involving: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """Candidate pairs from an inverted index of samples (`df`: documents per sample).
+
+    Each document's rarest shared samples find its copies and shared paragraphs;
+    stock phrases (samples in more than MAX_POSTING documents) open no pair. With
+    `involving`, only pairs with at least one of those documents are returned.
+    """
     rare: dict[int, list[int]] = {}
     postings: dict[int, list[int]] = defaultdict(list)
     count = df.__getitem__
@@ -310,7 +325,6 @@ def detect_all(*, session: Session, sketcher: Sketcher | None = None) -> CopyGra
         for h in shared:
             postings[h].append(doc_id)
         rare[doc_id] = shared[:RARE_SAMPLES]
-    del df
     pairs: set[tuple[int, int]] = set()
     for doc_id, hashes in rare.items():
         # A candidate shares at least three of these rare samples (fewer only for tiny
@@ -319,12 +333,12 @@ def detect_all(*, session: Session, sketcher: Sketcher | None = None) -> CopyGra
         hits = Counter(other for h in hashes for other in postings[h])
         need = min(3, max(1, len(sketches[doc_id]) // 2))
         for other, n in hits.items():
-            if n >= need and other != doc_id:
-                pairs.add((doc_id, other) if doc_id < other else (other, doc_id))
-    del postings, rare
-    _classify_pairs(graph, sketches, sorted(pairs))
-    _finish(graph, sketches)
-    return graph
+            if n < need or other == doc_id:
+                continue
+            if involving is not None and doc_id not in involving and other not in involving:
+                continue
+            pairs.add((doc_id, other) if doc_id < other else (other, doc_id))
+    return sorted(pairs)
 
 
 _SKETCHER: Sketcher | None = None  # the sketcher a forked worker inherits
@@ -518,8 +532,16 @@ def detect_for(
     for ids in fp.values():
         for other in ids[1:]:
             graph.union(ids[0], other)
-    pairs = [(a, b) for i, a in enumerate(new) for b in new[i + 1 :]]
-    pairs += [(a, b) for a in new for b in cands if b in sketches]
+    if len(new) * (len(new) + len(cands)) <= EXHAUSTIVE_PAIRS:
+        # A few new documents: compare each with every candidate.
+        pairs = [(a, b) for i, a in enumerate(new) for b in new[i + 1 :]]
+        pairs += [(a, b) for a in new for b in cands if b in sketches]
+    else:
+        # A big batch: all pairs would grow with its square; use the index, as a full run does.
+        df: Counter[int] = Counter()
+        for sk in sketches.values():
+            df.update(sk)
+        pairs = indexed_pairs(sketches, df, involving=set(new))
     _classify_pairs(graph, sketches, pairs)
     for root in roots:
         if root in graph.docs and root not in sketches:

@@ -79,10 +79,23 @@ class Entry:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """Two figures compared; written out only for the link that cites it."""
+
+    label: str
+    where: str
+    a: Interval
+    b: Interval
+
+    def __str__(self) -> str:
+        return f"{self.label}{self.where}: {fmt_interval(self.a)} vs {fmt_interval(self.b)}"
+
+
 @dataclass
 class Evidence:
-    agree: list[str] = field(default_factory=list)
-    conflict: list[str] = field(default_factory=list)
+    agree: list[Compared | str] = field(default_factory=list)
+    conflict: list[Compared | str] = field(default_factory=list)
 
 
 def fmt_interval(iv: Interval) -> str:
@@ -168,7 +181,7 @@ def compare_figures(
             # a figure conflicts only when it agrees with none of the other claim's figures
             matched = {id(e) for a, b, ok in results if ok for e in (a, b)}
             for a, b, ok in results:
-                text = f"{a.label}{where}: {fmt_interval(a.interval)} vs {fmt_interval(b.interval)}"
+                text = Compared(a.label, where, a.interval, b.interval)
                 if ok:
                     ev.agree.append(text)
                 elif id(a) in matched or id(b) in matched:
@@ -275,13 +288,13 @@ def decide(
     for (a, b), ev in figures.items():
         ca, cb = claims[a], claims[b]
         if ev.agree:
-            add(Link(a, b, agreeing(ca, cb), "figure", 1.0, ev.agree[0]))
+            add(Link(a, b, agreeing(ca, cb), "figure", 1.0, str(ev.agree[0])))
         if ev.conflict and not (ca.origins & cb.origins):
-            add(Link(a, b, "contradicts", "figure", 1.0, ev.conflict[0]))
+            add(Link(a, b, "contradicts", "figure", 1.0, str(ev.conflict[0])))
     for (a, b), ev in sums.items():
         if (a, b) in figures and figures[(a, b)].conflict:
             continue
-        add(Link(a, b, agreeing(claims[a], claims[b]), "figure", 1.0, ev.agree[0]))
+        add(Link(a, b, agreeing(claims[a], claims[b]), "figure", 1.0, str(ev.agree[0])))
     for link in updates:
         add(link)
     for (a, b), sc in text.items():

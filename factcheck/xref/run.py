@@ -51,6 +51,9 @@ from factcheck.xref.matching import (
 from factcheck.xref.scope import FIGURE_WINDOW_DAYS, FUZZY_WINDOW_DAYS, scope_key
 
 AGREEING = ("corroborates", "repeats")
+# Up to this many new claims are compared with every loaded candidate; a bigger batch
+# is blocked by rare tokens like a full run (the exhaustive loop grows as new × loaded).
+EXHAUSTIVE_MAX = 500
 
 
 @dataclass
@@ -96,8 +99,10 @@ def _fuzzy_pairs(
 ) -> dict[tuple[int, int], Scored]:
     """Scored candidate pairs from token blocks within the fuzzy window."""
     items = {c.id: _block_item(c) for c in claims.values()}
-    if involve is None:
+    if involve is None or len(involve) > EXHAUSTIVE_MAX:
         pairs = blocked_pairs(list(items.values()), days=FUZZY_WINDOW_DAYS)
+        if involve is not None:
+            pairs = {p for p in pairs if p[0] in involve or p[1] in involve}
     else:
         # Few new claims: compare each with every loaded candidate that could match.
         pairs = set()
@@ -445,7 +450,8 @@ def xref_all(*, session: Session) -> XrefStats:
 def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStats:
     """Cross-reference documents just stored, touching only what they can change."""
     started = time.perf_counter()
-    new_docs = sorted(set(document_ids))
+    new_set = set(document_ids)
+    new_docs = sorted(new_set)
     if not new_docs:
         return XrefStats()
     session.flush()
@@ -489,7 +495,7 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     return XrefStats(
         documents=len(new_docs),
         copies=sum(1 for d in new_docs if graph.root(d) != d),
-        shared_paragraphs=sum(1 for k in graph.shared if set(k) & set(new_docs)),
+        shared_paragraphs=sum(1 for a, b in graph.shared if a in new_set or b in new_set),
         claims=len(sl.claims),
         merged=len(into),
         links=dict(
