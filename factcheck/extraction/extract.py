@@ -27,6 +27,11 @@ from .speakers import (
     np_right,
 )
 
+# Words before a name that make it a person's ("President", "Mr", "spokesperson"), and
+# words that make a run of capitals something other than a person's name.
+_TITLE_WORDS = cues.HONORIFICS | cues.ROLE_WORDS | cues.TITLES
+_NOT_PERSONAL = cues.ORG_NAME_WORDS | cues.TITLES | cues.ROLE_WORDS
+
 KINDS = ("direct_quote", "indirect", "according_to", "anonymous", "unattributed")
 
 
@@ -123,7 +128,7 @@ class _Builder:
             ):
                 j += 1
             prev = low[i - 1].rstrip(".") if i > 0 else ""
-            titled = prev in cues.HONORIFICS or prev in cues.ROLE_WORDS or prev in cues.TITLES
+            titled = prev in _TITLE_WORDS
             if (j > i and j - i < 4) or titled:
                 if titled:
                     np = np_left(tk, j, max(doc.unit_lo[j], i - 8))
@@ -134,10 +139,7 @@ class _Builder:
                 else:
                     words = low[i : j + 1]
                     if (
-                        not any(
-                            x in cues.ORG_NAME_WORDS or x in cues.TITLES or x in cues.ROLE_WORDS
-                            for x in words
-                        )
+                        _NOT_PERSONAL.isdisjoint(words)
                         and words[0] not in PLACE_FIRST
                         and not DEMONYM_RE.search(words[0])
                     ):

@@ -141,8 +141,10 @@ class Tokens:
         if not n:
             low = []
         elif "\x00" not in text:
+            # Lower-cased token by token: most tokens are ASCII, which str.lower does fast,
+            # while one non-ASCII character (a curly quote) slows down lowering a whole text.
+            low = list(map(str.lower, t))
             joined = "\x00".join(t)
-            low = joined.lower().split("\x00")
             # Only the abbreviation branch of the tokenizer ends a token of 3+ characters
             # with its one full stop ("Mr.", "Inc."); dotted acronyms ("U.S.") have several.
             # Tokens ending in a stop are found with str.find, not a pass over every token.
@@ -572,13 +574,12 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     name_start = i + 1
     name_low = lows[name_start:end]
     before = lows[name_start - 1].rstrip(".") if name_start > start else ""
-    has_prep = any(lows[x] in _PREPS for x in range(start + 1, end))
-    org_name = any(x in ORG_NAME_WORDS for x in name_low)
+    after_first = lows[start + 1 : end]
+    has_prep = not _PREPS.isdisjoint(after_first)
+    org_name = not ORG_NAME_WORDS.isdisjoint(name_low)
     head_i = end - 1
-    for x in range(start + 1, end):
-        if lows[x] in _PREPS:
-            head_i = x - 1
-            break
+    if has_prep:  # the head ends before the first preposition ("people familiar with …")
+        head_i = start + next(k for k, x in enumerate(after_first) if x in _PREPS)
     head = lows[head_i]
     if (
         name_start < end
@@ -619,7 +620,7 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
         )
         return NameParts(name, None, person, False, lows[end - 1])
     # Descriptions and organisations: "the city's mayor", "Ukraine's Armed Forces", "sources".
-    role = any(lows[x] in ROLE_WORDS for x in range(start, head_i + 1))
+    role = not ROLE_WORDS.isdisjoint(lows[start : head_i + 1])
     proper = any(
         tk.name[x]
         and lows[x] not in ROLE_WORDS

@@ -250,6 +250,8 @@ def is_lone_caption(text: str) -> bool:
     cut = credit_suffix(text)
     if cut is not None:
         return cut > 0 and not text[:cut].rstrip().endswith((".", "”", '"'))
+    if ":" not in text:  # the labelled credit needs its colon; skip the costly search
+        return False
     match = _CREDIT_LABEL.search(text)
     return match is not None and match.start() > 0
 

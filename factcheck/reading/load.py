@@ -33,6 +33,7 @@ _MOJIBAKE = re.compile(
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|Â[\u00a0-\u00bf]"
 )
+_MOJIBAKE_LEADS = ("â", "Ã", "Â")
 # Characters other than letters that Western text in Windows-1252 commonly holds.
 _CP1252_PUNCT = set("‘’‚“”„–—…•€£¥¢°·«»½¼¾×÷§©®™¹²³±¶†‡‰¡¿ ")
 _HTML_START = re.compile(
@@ -150,7 +151,8 @@ def decode_bytes(data: bytes, name: str) -> str:
     sample = text[: 1 << 20]
     if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(f"{name}: binary file (mostly non-text bytes)")
-    bad = _MOJIBAKE.search(text)
+    # Every mojibake sequence starts with one of three letters: look for them first.
+    bad = _MOJIBAKE.search(text) if any(c in text for c in _MOJIBAKE_LEADS) else None
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         raise InputError(

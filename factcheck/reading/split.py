@@ -42,7 +42,8 @@ _TITLE_PREFIX = re.compile(
 _SENTENCE_END = re.compile(
     r"[.!?…](?:[.!?…]*[\"”’')\]]*(?=\s|$)|(?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z“\"]))"
 )
-_SPACE = re.compile(r"\s+")
+# The same, with the whitespace after the sentence (group 1) where the next one starts.
+_SENTENCE_END_SPACE = re.compile(rf"(?:{_SENTENCE_END.pattern})(\s*)")
 # A repeated run must hold one sentence at least this long to be dropped: short
 # sentences ("He declined to comment.") legitimately recur.
 _MIN_REPEAT_WORDS = 6
@@ -494,13 +495,12 @@ def _published(lines: list[ln.Line], idxs: range, region: _Region, page: _Page) 
 def _sentences(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     pos = len(text) - len(text.lstrip())
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
+    for m in _SENTENCE_END_SPACE.finditer(text):
+        end = m.start(1)
         if end <= pos:
             continue
         spans.append((base + pos, base + end))
-        space = _SPACE.match(text, end)
-        pos = space.end() if space else end
+        pos = m.end()
     tail = text[pos:].rstrip()
     if tail:
         spans.append((base + pos, base + pos + len(tail)))
