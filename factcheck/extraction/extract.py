@@ -23,6 +23,7 @@ from .speakers import (
     PLACE_FIRST,
     NameParts,
     analyse,
+    new_name_parts,
     np_left,
     np_right,
 )
@@ -59,6 +60,18 @@ class ExtractedAttribution:
     said_at_text: Span | None
     figures: list = field(default_factory=list)
     sentence: Span | None = None
+
+
+_new = object.__new__
+
+
+def _new_span(text: str, start: int, end: int) -> Span:
+    """``Span(text, start, end)``, built faster: a frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``; filling the new instance's ``__dict__`` gives the
+    same object."""
+    span = _new(Span)
+    span.__dict__.update(text=text, start=start, end=end)
+    return span
 
 
 def _mask(text: str, skip: Sequence[tuple[int, int]]) -> str:
@@ -102,6 +115,8 @@ class _Builder:
         self.doc = doc
         self.published = published
         self.outlet = outlet
+        # The same (immutable) last hop closes every chain of the document.
+        self.publisher = Hop(outlet, "publisher") if outlet else None
         self.base = base
         self.reg = coref.Registry()
         self.mentions = self._mentions()
@@ -109,7 +124,7 @@ class _Builder:
         self._resolved: dict[tuple, tuple] = {}
 
     def span(self, a: int, b: int) -> Span:
-        return Span(self.doc.text[a:b], self.base + a, self.base + b)
+        return _new_span(self.doc.text[a:b], self.base + a, self.base + b)
 
     def _mentions(self) -> list[tuple[int, str, str | None]]:
         """Person names with their descriptors, in document order ("Russian president Vladimir Putin")."""
@@ -179,7 +194,9 @@ class _Builder:
             ap = analyse(tk, w, r.appos[0], r.appos[1])
             if ap.name and not name:
                 name = ap.name
-                parts = NameParts(ap.name, parts.descriptor or ap.descriptor, True, False, ap.head)
+                parts = new_name_parts(
+                    ap.name, parts.descriptor or ap.descriptor, True, False, ap.head
+                )
             elif ap.descriptor and not descriptor:
                 descriptor = ap.descriptor
             sb = tk.e[r.appos[1] - 1]
@@ -283,8 +300,8 @@ class _Builder:
                 for rel in r.relays:
                     if all(h.source != rel for h in chain):
                         chain.append(Hop(rel, "relay"))
-            if self.outlet:
-                chain.append(Hop(self.outlet, "publisher"))
+            if self.publisher is not None:
+                chain.append(self.publisher)
             if speaker is None:
                 kind = "unattributed"
             elif origin_anon:

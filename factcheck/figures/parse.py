@@ -444,6 +444,44 @@ class Figure:
         return asdict(self)
 
 
+_new = object.__new__
+
+
+def _new_figure(
+    value: float,
+    low: float | None,
+    high: float | None,
+    low_open: bool,
+    high_open: bool,
+    qualifier: str,
+    unit: str | None,
+    label: str | None,
+    text: str,
+    start: int,
+    end: int,
+) -> Figure:
+    """``Figure(...)``, built several times faster.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    filling the new instance's ``__dict__`` directly gives the same object.
+    """
+    figure = _new(Figure)
+    figure.__dict__.update(
+        value=value,
+        low=low,
+        high=high,
+        low_open=low_open,
+        high_open=high_open,
+        qualifier=qualifier,
+        unit=unit,
+        label=label,
+        text=text,
+        start=start,
+        end=end,
+    )
+    return figure
+
+
 class _Noun:
     """The counted noun phrase after a number (a plain class: built once per figure)."""
 
@@ -749,7 +787,7 @@ def _figure_at(text: str, m: re.Match[str], prev_label: str | None) -> tuple[Fig
         low, high, low_open, high_open = _interval(qualifier, value)
 
     final_end = max(end, noun.end)
-    figure = Figure(
+    figure = _new_figure(
         value=value,
         low=low,
         high=high,
@@ -834,7 +872,7 @@ def parse_figures(text: str, *, offset: int = 0) -> list[Figure]:
     if not offset:
         return list(figures)
     return [
-        Figure(
+        _new_figure(
             f.value,
             f.low,
             f.high,
