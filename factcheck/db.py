@@ -44,6 +44,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits
     # (not half of one), and commits skip an fsync each, which batches of files feel.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints are what syncs then: every 40 MB of log rather than every 4 MB.
+    cursor.execute("PRAGMA wal_autocheckpoint=10000")
     cursor.close()
 
 

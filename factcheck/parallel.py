@@ -1,9 +1,11 @@
-"""Use the second core for the two CPU-bound loops of a full run (sketching texts, reading claims).
+"""Use the second core: for the CPU-bound loops of a full cross-referencing run (sketching
+texts, reading claims), and for reading and extracting files while an ingest stores them.
 
-Batches alternate between this process and one forked worker, so results
-stream back in roughly the order they were asked for. The worker gets plain
-data (texts) and returns plain data (numbers, strings); it never touches the
-database, so what the caller's transaction sees is all that counts. Small
+``map_batches`` alternates batches between this process and one forked worker,
+so results stream back in roughly the order they were asked for;
+``ordered_map`` hands every item to forked workers and yields results in order.
+Workers get plain data (texts, paths) and return plain data; they never touch
+the database, so what the caller's transaction sees is all that counts. Small
 jobs, platforms without ``fork`` and single-core machines run in-process.
 """
 
@@ -26,7 +28,12 @@ BATCH = 2_000
 
 def worthwhile(items: int) -> bool:
     """Whether `items` units of work are worth a second process here."""
-    if items < PARALLEL_MIN_ITEMS or (os.cpu_count() or 1) < 2:
+    return items >= PARALLEL_MIN_ITEMS and worthwhile_fork()
+
+
+def worthwhile_fork() -> bool:
+    """Whether this machine has a spare core and can fork workers."""
+    if (os.cpu_count() or 1) < 2:
         return False
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -69,3 +76,27 @@ def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], *, parallel: bool, ahead: int = 16
+) -> Iterator[R]:
+    """`func` over `items` in forked workers (one per spare core), results in input order.
+
+    At most `ahead` items are in flight, so a slow consumer never piles up results.
+    Exceptions raised by `func` are raised here, at that item.
+    """
+    if not parallel:
+        for item in items:
+            yield func(item)
+        return
+    workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        pending: deque[Any] = deque()
+        for item in items:
+            pending.append(pool.apply_async(func, (item,)))
+            if len(pending) >= ahead:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

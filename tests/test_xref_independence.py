@@ -183,7 +183,7 @@ def test_sketches_are_stable_across_processes():
 
 
 def test_the_second_process_gives_the_same_result(session, L, w, monkeypatch):
-    from factcheck.xref import parallel
+    from factcheck import parallel
 
     text = _wire_story(L)
     for i, outlet in enumerate(w.outlets[:4]):

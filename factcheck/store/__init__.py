@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
@@ -253,10 +253,22 @@ def store_document(
 def _insert_returning_ids(
     session: Session, table: type, rows: list[dict[str, object]]
 ) -> list[int]:
-    """Insert rows in one statement and return their ids in the order given."""
+    """Insert rows and return their ids in the order given.
+
+    PostgreSQL batches ``INSERT … RETURNING`` and keeps the order. SQLite would
+    insert one row per statement to keep it, so there the ids are given: once the
+    transaction has written (the document row goes first, with RETURNING), it holds
+    SQLite's only write lock, so no other writer can take ids in between.
+    """
     core = table.__table__  # type: ignore[attr-defined]
+    conn = session.connection()
+    if conn.dialect.name == "sqlite" and len(rows) > 1:
+        start = conn.execute(select(func.max(core.c.id))).scalar() or 0
+        ids = list(range(start + 1, start + 1 + len(rows)))
+        conn.execute(core.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        return ids
     stmt = core.insert().returning(core.c.id, sort_by_parameter_order=True)
-    return [row[0] for row in session.connection().execute(stmt, rows)]
+    return [row[0] for row in conn.execute(stmt, rows)]
 
 
 def _context(found: ExtractedAttribution, text: str) -> str:

@@ -2,17 +2,18 @@
 
 Only through indexes, never by reading the corpus: the same text
 (``ix_claim_key``), links already made, figures of the same label in a related
-stored scope within the date window and each origin's previous and next
-figure of a series (``ix_figure_label_scope``), and claims published within
-the fuzzy window (``ix_document_published``) that carry one of a seed's
-rarest words.
+stored scope within the date window and the figures of each seed origin's
+series within the update window (``ix_figure_label_scope``), and claims
+published within the fuzzy window (``ix_document_published``) that carry one
+of a seed's rarest words.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
@@ -22,7 +23,12 @@ from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, 
 from factcheck.xref.copies import MAX_POSTING
 from factcheck.xref.data import ClaimRow, Slice, _label_key
 from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
-from factcheck.xref.scope import FIGURE_WINDOW_DAYS, FUZZY_WINDOW_DAYS, scope_key
+from factcheck.xref.scope import (
+    FIGURE_WINDOW_DAYS,
+    FUZZY_WINDOW_DAYS,
+    UPDATE_WINDOW_DAYS,
+    scope_key,
+)
 
 
 def ids_of(session: Session, stmt, values: Iterable[object]) -> set[int]:  # type: ignore[no-untyped-def]
@@ -168,8 +174,16 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         found |= {r[0] for r in conn.execute(base.where(_published_between(rng))).all()}
     if None in days:
         found |= {r[0] for r in conn.execute(base.where(Document.published.is_(None))).all()}
-    # Series neighbours: same label, same scope, same origin; the nearest before and after
-    # the seeds' own reports of that series.
+    found |= _series_neighbours(sl, entries, labels, conn=conn)
+    return found
+
+
+def _series_neighbours(
+    sl: Slice, entries: list[tuple[Any, Any]], labels: list[str], *, conn: Any
+) -> set[int]:
+    """Figures of each seed origin's series (same label, scope and origin) said within
+    ``UPDATE_WINDOW_DAYS`` of the seeds' own reports of it: the nearest one before and
+    after, which is all an update link can reach (see links.series_links)."""
     spans: dict[tuple[object, ...], list[float]] = {}
     for f, att in entries:
         if att.day is None or att.fact is None or att.stamp == 0.0:
@@ -177,29 +191,45 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         key = (f.lkey, scope_key(f.places), att.fact.origin)
         span = spans.setdefault(key, [att.stamp, att.stamp])
         span[0], span[1] = min(span[0], att.stamp), max(span[1], att.stamp)
-    hop0 = aliased(ChainHop)
+    members: dict[object, set[int]] = {}
+    wanted: dict[tuple[str, str | None, int], list[tuple[float, float]]] = defaultdict(list)
+    reach = UPDATE_WINDOW_DAYS * 86400.0
     for (lkey, fscope, origin), (first, last) in spans.items():
-        members = _origin_members(sl, origin)  # type: ignore[arg-type]
-        variants = [label for label in labels if _label_key(label) == lkey]
-        if not members or not variants:
-            continue
-        series = (
-            select(Figure.claim_id)
-            .join(Attribution, Attribution.id == Figure.attribution_id)
-            .join(Document, Document.id == Attribution.document_id)
-            .join(hop0, (hop0.attribution_id == Attribution.id) & (hop0.position == 0))
-            .where(
-                Figure.label.in_(variants),  # type: ignore[union-attr]
-                Figure.scope.is_(None) if fscope is None else Figure.scope == fscope,  # type: ignore[union-attr]
-                hop0.source_id.in_(sorted(members)),
-            )
+        if origin not in members:
+            members[origin] = _origin_members(sl, origin)  # type: ignore[arg-type]
+        for sid in members[origin]:
+            wanted[(lkey, fscope, sid)].append((first - reach, last + reach))  # type: ignore[index]
+    if not wanted:
+        return set()
+    variants = [label for label in labels if _label_key(label) in {k[0] for k in wanted}]
+    scopes = {k[1] for k in wanted}
+    lo = min(a for spans_ in wanted.values() for a, _ in spans_)
+    hi = max(b for spans_ in wanted.values() for _, b in spans_)
+    hop0 = aliased(ChainHop)
+    stmt = (
+        select(Figure.claim_id, Figure.label, Figure.scope, hop0.source_id, Document.published)
+        .join(Attribution, Attribution.id == Figure.attribution_id)
+        .join(Document, Document.id == Attribution.document_id)
+        .join(hop0, (hop0.attribution_id == Attribution.id) & (hop0.position == 0))
+        .where(
+            Figure.label.in_(variants),  # type: ignore[union-attr]
+            or_(
+                Figure.scope.in_([x for x in scopes if x] or [""]),  # type: ignore[union-attr]
+                *([Figure.scope.is_(None)] if None in scopes else []),  # type: ignore[union-attr]
+            ),
+            Document.published.between(  # type: ignore[union-attr]
+                datetime.fromtimestamp(lo, UTC), datetime.fromtimestamp(hi, UTC)
+            ),
         )
-        before, after = datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
-        for stmt in (
-            series.where(Document.published < before).order_by(Document.published.desc()),  # type: ignore[union-attr, operator]
-            series.where(Document.published > after).order_by(Document.published.asc()),  # type: ignore[union-attr, operator]
-        ):
-            found |= {r[0] for r in conn.execute(stmt.limit(3)).all()}
+    )
+    found: set[int] = set()
+    for claim_id, label, scope, sid, published in conn.execute(stmt):
+        windows = wanted.get((_label_key(label), scope, sid))
+        if not windows or published is None:
+            continue
+        stamp = (published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp()
+        if any(a <= stamp <= b for a, b in windows):
+            found.add(claim_id)
     return found
 
 

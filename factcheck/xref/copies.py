@@ -43,7 +43,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
 from factcheck.models import Document, DocumentLink
-from factcheck.xref import parallel
+from factcheck import parallel
 from factcheck.xref.data import executemany
 
 SHINGLE_WORDS = 5

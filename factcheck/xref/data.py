@@ -27,7 +27,7 @@ from factcheck.models import (
     Review,
     ReviewEvent,
 )
-from factcheck.xref import parallel
+from factcheck import parallel
 from factcheck.xref.independence import OriginFact, OriginKey, SourceIndex, origin_of
 from factcheck.xref.matching import Normaliser, is_denial, numbers_of, significant
 from factcheck.xref.scope import day_number, figure_places, places_at, scope_key

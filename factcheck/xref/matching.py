@@ -326,7 +326,7 @@ def plan_merges(
         if ra == rb:
             continue
         ma, mb = members[ra], members[rb]
-        if any(refused.get(x, set()) & mb for x in ma):
+        if refused and any(refused[x] & mb for x in ma if x in refused):
             continue
         if len((ma | mb) & pinned) > 1:
             continue
