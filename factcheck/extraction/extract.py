@@ -74,6 +74,13 @@ def _new_span(text: str, start: int, end: int) -> Span:
     return span
 
 
+def _new_hop(source: str, role: str) -> Hop:
+    """``Hop(source, role)``, built the same way as ``_new_span``."""
+    hop = _new(Hop)
+    hop.__dict__.update(source=source, role=role)
+    return hop
+
+
 def _mask(text: str, skip: Sequence[tuple[int, int]]) -> str:
     """``text`` with skipped spans turned into newlines (hard breaks), same length."""
     if not skip:
@@ -292,14 +299,14 @@ class _Builder:
                     cparts = analyse(doc.tk, doc.w, ta, tb)
                     cname = cparts.name if cparts.name else ctext
                     ent = self.reg.by_name_part(cname.split()[-1]) if cparts.name else None
-                    chain.append(Hop(ent.name if ent else cname, "origin"))
-                    chain.append(Hop(speaker_name or speaker.text, "relay"))
+                    chain.append(_new_hop(ent.name if ent else cname, "origin"))
+                    chain.append(_new_hop(speaker_name or speaker.text, "relay"))
                     origin_anon = cparts.anonymous
                 else:
-                    chain.append(Hop(speaker_name or speaker.text, "origin"))
+                    chain.append(_new_hop(speaker_name or speaker.text, "origin"))
                 for rel in r.relays:
                     if all(h.source != rel for h in chain):
-                        chain.append(Hop(rel, "relay"))
+                        chain.append(_new_hop(rel, "relay"))
             if self.publisher is not None:
                 chain.append(self.publisher)
             if speaker is None:
