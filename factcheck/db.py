@@ -46,6 +46,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Checkpoints are what syncs then: every 40 MB of log rather than every 4 MB.
     cursor.execute("PRAGMA wal_autocheckpoint=10000")
+    # 64 MB of page cache instead of 2 MB: index pages of a growing ledger stay in memory.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -19,7 +19,14 @@ from factcheck.db import session_scope
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, extract
 from factcheck.parallel import ordered_map, worthwhile_fork
-from factcheck.reading import DocumentDraft, RawReport, iter_paths, load_report, split_report
+from factcheck.reading import (
+    DocumentDraft,
+    RawReport,
+    fingerprint,
+    iter_paths,
+    load_report,
+    split_report,
+)
 from factcheck.store import SourceCache, StoreResult, find_document, store_document
 from factcheck.xref import XrefStats, xref_documents
 
@@ -32,6 +39,12 @@ class ReportExtraction:
 
     raw: RawReport
     documents: list[tuple[DocumentDraft, list[ExtractedAttribution]]]
+    fingerprints: list[str] | None = None  # of each document's text, once computed
+
+    def fingerprint_all(self) -> list[str]:
+        if self.fingerprints is None:
+            self.fingerprints = [fingerprint(draft.text) for draft, _ in self.documents]
+        return self.fingerprints
 
 
 @dataclass
@@ -132,8 +145,9 @@ def store_report(
         with session_scope(engine) as session:
             sources.begin(session)
             stored: dict[int, int] = {}  # index in the report -> document id
+            prints = report.fingerprint_all()
             for index, (draft, found) in enumerate(report.documents):
-                existing = find_document(draft, session=session)
+                existing = find_document(draft, session=session, fingerprint=prints[index])
                 if existing is not None:
                     result.skipped += 1
                     stored[index] = existing
@@ -146,6 +160,7 @@ def store_report(
                     sources=sources,
                     path=None if path == "-" else path,
                     copy_of=copy_of,
+                    fingerprint=prints[index],
                 )
                 stored[index] = doc_id
                 result.documents.append(doc_id)
@@ -233,6 +248,8 @@ def _read_one(
 ) -> tuple[str, ReportExtraction | None, str | None]:
     """Read and extract one file; a bad file comes back as its error message."""
     try:
-        return path, read_and_extract(path, **options), None  # type: ignore[arg-type]
+        report = read_and_extract(path, **options)  # type: ignore[arg-type]
+        report.fingerprint_all()  # here, in the worker, rather than in the storing process
+        return path, report, None
     except FactcheckError as exc:
         return path, None, str(exc)

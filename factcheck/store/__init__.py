@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sqlmodel import Session, func, select
 
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
-from factcheck.reading import DocumentDraft, fingerprint
+from factcheck.reading import DocumentDraft
+from factcheck.reading import fingerprint as text_fingerprint
 from factcheck.sources.index import NameIndex
 from factcheck.sources.infer import SourceGuess, infer_source
 from factcheck.sources.names import name_key
@@ -127,19 +127,18 @@ def _spans(spans: Sequence[tuple[int, int]]) -> str:
     return ",".join(f"{a}-{b}" for a, b in spans)
 
 
-@lru_cache(maxsize=64)
-def _fingerprint(text: str) -> str:
-    # looked up to find the document, then stored with it
-    return fingerprint(text)
+def find_document(
+    draft: DocumentDraft, *, session: Session, fingerprint: str | None = None
+) -> int | None:
+    """The id of the stored document with the same content, outlet and title (idempotent ingest).
 
-
-def find_document(draft: DocumentDraft, *, session: Session) -> int | None:
-    """The id of the stored document with the same content, outlet and title (idempotent ingest)."""
+    ``fingerprint`` is the draft's text fingerprint when the caller has it already.
+    """
     return (
         session.connection()
         .execute(
             select(Document.id).where(
-                Document.fingerprint == _fingerprint(draft.text),
+                Document.fingerprint == (fingerprint or text_fingerprint(draft.text)),
                 Document.outlet_key == name_key(draft.outlet or ""),
                 Document.title_key == name_key(draft.title or ""),
             )
@@ -156,6 +155,7 @@ def store_document(
     sources: SourceCache,
     path: str | None = None,
     copy_of: int | None = None,
+    fingerprint: str | None = None,
 ) -> tuple[int, int]:
     """Insert one document with its attributions, chains, claims and figures.
 
@@ -177,7 +177,7 @@ def store_document(
                 "published": draft.published,
                 "kind": draft.kind,
                 "text": draft.text,
-                "fingerprint": _fingerprint(draft.text),
+                "fingerprint": fingerprint or text_fingerprint(draft.text),
                 "copy_of_id": copy_of,
                 "source_path": path,
                 "source_offset": draft.start,
@@ -242,11 +242,8 @@ def store_document(
                 }
             )
         figures.extend(_figure_row(fig, claim_id=claim_id, att_id=att_id) for fig in found.figures)
-    connection = session.connection()
-    if hops:
-        connection.execute(ChainHop.__table__.insert(), hops)  # type: ignore[attr-defined]
-    if figures:
-        connection.execute(Figure.__table__.insert(), figures)  # type: ignore[attr-defined]
+    _insert(session, ChainHop, hops)
+    _insert(session, Figure, figures)
     return doc_id, len(found_list)
 
 
@@ -265,10 +262,36 @@ def _insert_returning_ids(
     if conn.dialect.name == "sqlite" and len(rows) > 1:
         start = conn.execute(select(func.max(core.c.id))).scalar() or 0
         ids = list(range(start + 1, start + 1 + len(rows)))
-        conn.execute(core.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        _insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
         return ids
     stmt = core.insert().returning(core.c.id, sort_by_parameter_order=True)
     return [row[0] for row in conn.execute(stmt, rows)]
+
+
+def _insert(session: Session, table: type, rows: list[dict[str, object]]) -> None:
+    """Insert rows (all with the same keys) in one executemany straight through the driver.
+
+    Values go through each column type's own conversion (dates, booleans), as
+    SQLAlchemy would do; its per-row statement machinery, which costs more than the
+    inserts themselves in a batch, is skipped.
+    """
+    if not rows:
+        return
+    core = table.__table__  # type: ignore[attr-defined]
+    conn = session.connection()
+    dialect = conn.dialect
+    names = list(rows[0])
+    convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
+    params = [
+        tuple(
+            value if fn is None or value is None else fn(value)
+            for fn, value in zip(convert, (row[name] for name in names), strict=True)
+        )
+        for row in rows
+    ]
+    conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
 
 
 def _context(found: ExtractedAttribution, text: str) -> str:
