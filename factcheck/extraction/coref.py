@@ -152,7 +152,7 @@ class Registry:
             self._by_name[key] = ent
         ent.person = ent.person or person
         ent.last_pos = max(ent.last_pos, pos)
-        toks = ent.tokens
+        toks = key.split()  # == ent.tokens: the entity's name lower-cases to ``key``
         if len(toks) >= 2:
             self._by_last[toks[-1]] = ent
             for t in toks:

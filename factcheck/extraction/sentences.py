@@ -63,7 +63,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     word = before.group(1)
     low = word.lower()
-    if _ACRONYM_RE.search(word):
+    if "." in word and _ACRONYM_RE.search(word):  # an acronym has a stop inside
         return (first + nxt.group(3)).lower() in _SENTENCE_STARTERS
     if low in _ABBREVIATIONS and len(punct) == 1:
         return False

@@ -178,6 +178,7 @@ class Document:
         qi = 0
         i = 0
         n = len(sents)
+        prev_lo = 0
         while i < n:
             start, end = sents[i]
             while True:
@@ -209,8 +210,9 @@ class Document:
                 start = cut
                 while start < end and self.w[start].isspace():
                     start += 1
-            lo = bisect.bisect_left(self.tk.s, start)
-            hi = bisect.bisect_left(self.tk.s, end)
+            lo = bisect.bisect_left(self.tk.s, start, prev_lo)
+            hi = bisect.bisect_left(self.tk.s, end, lo)
+            prev_lo = lo  # units go forward: no later unit starts before this token
             if start < end:
                 out.append((start, end, lo, hi))
             i += 1

@@ -846,12 +846,21 @@ def _count_label(
     return label
 
 
+_CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "UAH", "RUB"})
+
+
+def _currency_may_end(text: str, p: int) -> bool:
+    """Cheap test that ``_CURRENCY_BEFORE_RE`` may end at ``p`` (not after a letter)."""
+    c = text[p - 1]
+    return c in "$€£" or (c in " \t\u00a0" and text[max(0, p - 4) : p - 1] in _CURRENCY_CODES)
+
+
 def _candidates(text: str) -> list[int]:
     """Where numbers may start: digit runs (with a currency sign before) and number words."""
     starts: list[int] = []
     for d in _DIGIT_RUN_RE.finditer(text):
         p = d.start()
-        if p and not text[p - 1].isalnum():
+        if p and not text[p - 1].isalnum() and _currency_may_end(text, p):
             c = _CURRENCY_BEFORE_RE.search(text, max(0, p - 4), p)
             if c:
                 starts.append(c.start())  # "$3bn", "USD 40m"; p stays as a fallback
