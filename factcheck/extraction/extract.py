@@ -70,14 +70,19 @@ def _new_span(text: str, start: int, end: int) -> Span:
     field through ``object.__setattr__``; filling the new instance's ``__dict__`` gives the
     same object."""
     span = _new(Span)
-    span.__dict__.update(text=text, start=start, end=end)
+    fields = span.__dict__
+    fields["text"] = text
+    fields["start"] = start
+    fields["end"] = end
     return span
 
 
 def _new_hop(source: str, role: str) -> Hop:
     """``Hop(source, role)``, built the same way as ``_new_span``."""
     hop = _new(Hop)
-    hop.__dict__.update(source=source, role=role)
+    fields = hop.__dict__
+    fields["source"] = source
+    fields["role"] = role
     return hop
 
 

@@ -523,9 +523,12 @@ def new_name_parts(
     through ``object.__setattr__``; filling the new instance's ``__dict__`` gives the same
     object."""
     parts = _new(NameParts)
-    parts.__dict__.update(
-        name=name, descriptor=descriptor, is_person=is_person, anonymous=anonymous, head=head
-    )
+    fields = parts.__dict__
+    fields["name"] = name
+    fields["descriptor"] = descriptor
+    fields["is_person"] = is_person
+    fields["anonymous"] = anonymous
+    fields["head"] = head
     return parts
 
 

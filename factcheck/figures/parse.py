@@ -466,19 +466,18 @@ def _new_figure(
     filling the new instance's ``__dict__`` directly gives the same object.
     """
     figure = _new(Figure)
-    figure.__dict__.update(
-        value=value,
-        low=low,
-        high=high,
-        low_open=low_open,
-        high_open=high_open,
-        qualifier=qualifier,
-        unit=unit,
-        label=label,
-        text=text,
-        start=start,
-        end=end,
-    )
+    fields = figure.__dict__
+    fields["value"] = value
+    fields["low"] = low
+    fields["high"] = high
+    fields["low_open"] = low_open
+    fields["high_open"] = high_open
+    fields["qualifier"] = qualifier
+    fields["unit"] = unit
+    fields["label"] = label
+    fields["text"] = text
+    fields["start"] = start
+    fields["end"] = end
     return figure
 
 
