@@ -24,6 +24,7 @@ _TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
 # C0/C1 control characters other than tab, newline, carriage return and form feed, and
 # the replacement character: text files have next to none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _MAX_CONTROL_SHARE = 0.02
 # UTF-8 read as Windows-1252 and saved again: "â€™" for ’, "Ã©" for é, "Â£" for £.
 _MOJIBAKE = re.compile(
@@ -126,11 +127,25 @@ def _read_bytes(path: str, name: str, stdin: BinaryIO | None) -> bytes:
             raise InputError(_too_large(name, info.st_size))
         try:
             with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                data = _read_at_most(handle, MAX_BYTES + 1, info)
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise InputError(_too_large(name, None))
+    return data
+
+
+def _read_at_most(handle: BinaryIO, limit: int, info: os.stat_result) -> bytes:
+    """The first ``limit`` bytes of an open file (all of it if shorter).
+
+    ``read(limit)`` sets aside ``limit`` bytes before reading; for a regular file, ask for
+    the size ``stat`` gave plus one byte first, and read on only if the file grew since.
+    """
+    if not stat.S_ISREG(info.st_mode) or info.st_size >= limit:
+        return handle.read(limit)
+    data = handle.read(info.st_size + 1)
+    if len(data) > info.st_size:
+        data += handle.read(limit - len(data))
     return data
 
 
@@ -149,7 +164,7 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise InputError(f"{name}: empty file")
     text = _decode(data, name)
     sample = text[: 1 << 20]
-    if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+    if sample and _control_count(sample) > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(f"{name}: binary file (mostly non-text bytes)")
     # Every mojibake sequence starts with one of three letters: look for them first.
     bad = _MOJIBAKE.search(text) if any(c in text for c in _MOJIBAKE_LEADS) else None
@@ -163,6 +178,22 @@ def decode_bytes(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputError(f"{name}: no text (only whitespace)")
     return text
+
+
+def _control_count(sample: str) -> int:
+    """``len(_CONTROL.findall(sample))``, counted on the UTF-8 bytes in the usual case.
+
+    In UTF-8 a byte below 0x80 is always that ASCII character; the other characters
+    ``_CONTROL`` matches (U+0080-U+009F, U+FFFD) start with 0xC2 or 0xEF 0xBF 0xBD, and
+    only text holding those bytes needs the slower regex count.
+    """
+    try:
+        raw = sample.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return len(_CONTROL.findall(sample))
+    if b"\xc2" in raw or b"\xef\xbf\xbd" in raw:
+        return len(_CONTROL.findall(sample))
+    return len(raw) - len(raw.translate(None, _ASCII_CONTROL_BYTES))
 
 
 def _decode(data: bytes, name: str) -> str:
