@@ -122,6 +122,39 @@ _HEAD_FORMS = frozenset(
 )
 
 
+class _InWords:
+    """``flags[i]``: whether token ``i``, lower-cased, is one of ``words``.
+
+    Worked out when asked: the rules ask about a few dozen tokens of a document, far
+    fewer than it takes to fill a list for every token.
+    """
+
+    __slots__ = ("low", "words")
+
+    def __init__(self, low: list[str], words: frozenset[str]) -> None:
+        self.low = low
+        self.words = words
+
+    def __getitem__(self, i: int) -> bool:
+        return self.low[i] in self.words
+
+
+class _Heads(_InWords):
+    """``heads[i]``: whether token ``i`` may head a speaker phrase (a role, organisation,
+    anonymous or document word, or a hyphenated word holding one)."""
+
+    __slots__ = ("hyphenated",)
+
+    def __init__(self, low: list[str], hyphenated: set[int]) -> None:
+        super().__init__(low, _HEAD_FORMS)
+        self.hyphenated = hyphenated
+
+    def __getitem__(self, i: int) -> bool:
+        if self.low[i] in _HEAD_FORMS:
+            return True
+        return bool(self.hyphenated) and (i if i >= 0 else i + len(self.low)) in self.hyphenated
+
+
 class Tokens:
     """Parallel token arrays for one document (positions are into the working text)."""
 
@@ -177,15 +210,16 @@ class Tokens:
             if alpha[i] and low[i] not in not_name:
                 name[i] = True
         self.name = name
-        self.head = head = list(map(_HEAD_FORMS.__contains__, low))
+        hyphen_heads: set[int] = set()  # "vice-president", "ex-minister"
         if "-" in text:
             for i in compress(range(n), map(operator.contains, t, repeat("-"))):
                 x, lx = t[i], low[i]
-                if not head[i] and any(p in HEADS for p in lx.split("-")):
-                    head[i] = True
+                if lx not in _HEAD_FORMS and any(p in HEADS for p in lx.split("-")):
+                    hyphen_heads.add(i)
                 if lx.split("-", 1)[0] in NAME_PARTICLES and x.split("-", 1)[1][:1].isupper():
                     name[i] = True  # "al-Assad"
-        self.mod = list(map(MODIFIERS.__contains__, low))
+        self.head = _Heads(low, hyphen_heads)
+        self.mod = _InWords(low, MODIFIERS)
         self.inq = [False] * n  # inside a quotation
         self.qmark = [0] * n  # 1 opening mark, 2 closing mark of a quotation
 
@@ -641,12 +675,11 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     # Descriptions and organisations: "the city's mayor", "Ukraine's Armed Forces", "sources".
     role = not ROLE_WORDS.isdisjoint(lows[start : head_i + 1])
     proper = any(
-        tk.name[x]
-        and lows[x] not in ROLE_WORDS
+        lows[x] not in ROLE_WORDS
         and lows[x] not in TITLES
         and not DEMONYM_RE.search(lows[x])
         and lows[x] not in ("eu", "un", "nato", "us", "uk", "kremlin", "white", "house", "pentagon")
-        for x in range(start, head_i + 1)
+        for x in compress(range(start, head_i + 1), tk.name[start : head_i + 1])  # names only
     )
     indefinite = lows[start] in (
         "a",
