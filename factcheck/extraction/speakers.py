@@ -603,6 +603,19 @@ _PREPS = frozenset(
 )
 
 
+# Word sets for ``analyse``, joined once.
+_NOT_IN_NAME = TITLES | ROLE_WORDS | ANON_HEADS  # words that end a trailing name
+_BEFORE_NAME = TITLES | ROLE_WORDS | HONORIFICS | _RANKS  # words that make it a person's
+_NOT_PROPER = (
+    ROLE_WORDS
+    | TITLES
+    | frozenset({"eu", "un", "nato", "us", "uk", "kremlin", "white", "house", "pentagon"})
+)
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another"}
+)
+
+
 def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     """Split the phrase tokens[start:end] into descriptor and name; decide person/anonymous."""
     lows = tk.low
@@ -611,13 +624,7 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     # Trailing proper name: capitalised tokens and particles, stopping at titles and roles.
     i = end - 1
     while i >= start and (
-        (
-            tk.name[i]
-            and lows[i] not in TITLES
-            and lows[i] not in ROLE_WORDS
-            and lows[i] not in ANON_HEADS
-            and lows[i].rstrip(".") not in HONORIFICS
-        )
+        (tk.name[i] and lows[i] not in _NOT_IN_NAME and lows[i].rstrip(".") not in HONORIFICS)
         or (
             lows[i] in NAME_PARTICLES
             and i > start
@@ -639,13 +646,7 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     if (
         name_start < end
         and not org_name
-        and (
-            before in TITLES
-            or before in ROLE_WORDS
-            or before in HONORIFICS
-            or before in _RANKS
-            or (before and tk.mod[name_start - 1])
-        )
+        and (before in _BEFORE_NAME or (before and tk.mod[name_start - 1]))
     ):
         # "Kharkiv mayor Ihor Terekhov", "Sir Keir Starmer", "spokesperson Major Charlie Dietz".
         d_end = name_start
@@ -655,13 +656,7 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
             d_end -= 1
         desc = _strip_det(text[tk.s[start] : tk.e[d_end - 1]].split()) if d_end > start else []
         name = text[tk.s[name_start] : tk.e[end - 1]]
-        person = (
-            bool(desc)
-            or before in HONORIFICS
-            or before in _RANKS
-            or before in ROLE_WORDS
-            or before in TITLES
-        )
+        person = bool(desc) or before in _BEFORE_NAME
         return new_name_parts(name, " ".join(desc) or None, person, False, lows[end - 1])
     if name_start == start and name_start < end and not org_name and not has_prep:
         # A bare name: "Elon Musk", "Ushakov", "Reuters".
@@ -677,25 +672,10 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
     # Descriptions and organisations: "the city's mayor", "Ukraine's Armed Forces", "sources".
     role = not ROLE_WORDS.isdisjoint(lows[start : head_i + 1])
     proper = any(
-        lows[x] not in ROLE_WORDS
-        and lows[x] not in TITLES
-        and not DEMONYM_RE.search(lows[x])
-        and lows[x] not in ("eu", "un", "nato", "us", "uk", "kremlin", "white", "house", "pentagon")
+        lows[x] not in _NOT_PROPER and not DEMONYM_RE.search(lows[x])
         for x in compress(range(start, head_i + 1), tk.name[start : head_i + 1])  # names only
     )
-    indefinite = lows[start] in (
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "several",
-        "some",
-        "many",
-        "other",
-        "another",
-    )
+    indefinite = lows[start] in _INDEFINITE
     anonymous = (
         head in ANON_HEADS and not (role and lows[start] in ("the",) and not head.endswith("s"))
     ) or (indefinite and head in ROLE_WORDS)
