@@ -64,6 +64,7 @@ _ONLY_DATE = re.compile(
 )
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN_ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?")
 
 _RELATIVE = re.compile(
     r"(?P<n>\d+|an?|one)\s*(?P<unit>s(?:ec(?:ond)?s?)?|m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|d(?:ays?)?"
@@ -114,12 +115,24 @@ def parse_date(text: str) -> datetime | None:
         return None
     try:
         if _ISO_START.match(text):
-            value = date_parser.isoparse(text)
+            value = _isoparse(text)
         else:
             value = date_parser.parse(text, dayfirst=True, tzinfos=TZ_OFFSETS)
     except (ValueError, OverflowError, TypeError):
         return None
     return as_utc(value)
+
+
+def _isoparse(text: str) -> datetime:
+    # Feeds mostly print plain "2024-11-08T07:45:03Z"; the standard library reads those
+    # several times faster than dateutil and to the same value. Anything it refuses goes
+    # to dateutil as before.
+    if _PLAIN_ISO.fullmatch(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    return date_parser.isoparse(text)
 
 
 def parse_date_line(line: str) -> datetime | None:
