@@ -770,7 +770,11 @@ class Document:
         if (
             j >= hi
             or tk.t[j] in ("|", "•", "·")
-            or all(not tk.t[x][:1].isalnum() and not tk.qmark[x] for x in range(j, hi))
+            or (
+                not tk.t[j][:1].isalnum()
+                and not tk.qmark[j]
+                and all(not tk.t[x][:1].isalnum() and not tk.qmark[x] for x in range(j + 1, hi))
+            )
         ):
             return Tail(None, j, True, False, False, False, relays, citing)
         t = tk.t[j]

@@ -271,13 +271,12 @@ def generic_head(tk: Tokens, i: int) -> bool:
     )
 
 
-def _same_zone(tk: Tokens, a: int, b: int) -> bool:
-    return tk.inq[a] == tk.inq[b] and not tk.qmark[a] and not tk.qmark[b]
-
-
 def _postmod_head(tk: Tokens, k: int, lo: int) -> int:
     """If ``k`` ends "people familiar with the matter", the index of "people", else ``k``."""
-    for p in range(k, max(lo, k - 7) - 1, -1):
+    first = max(lo, k - 7)
+    if first >= 0 and _POSTMOD_TRIGGERS.isdisjoint(tk.low[first : k + 1]):
+        return k  # no trigger word in reach: the usual case, told without a loop
+    for p in range(k, first - 1, -1):
         lp = tk.low[p]
         if not tk.is_word(p) or tk.qmark[p]:
             return k
@@ -312,9 +311,11 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
         return None
     j = head - 1
     lower_run = 0
+    head_inq = tk.inq[head]
+    head_marked = tk.qmark[head]
     while j >= lo:
-        if not _same_zone(tk, j, head):
-            break
+        if head_marked or tk.qmark[j] or tk.inq[j] != head_inq:
+            break  # not in the same zone (inside or outside a quotation) as the head
         lj = tk.low[j]
         tj = tk.t[j]
         if tj in _POSSESSIVE:
