@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import func
+from sqlalchemy import text as sql
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
@@ -737,6 +738,37 @@ reviews: [{claim: c, status: %s, version: %d, updated_by: dana}]
     import_ledger(write(tmp_path, "new.yaml", template % ("verified", 3)), session=session)
     review = session.get(Review, claim.id)
     assert (review.status, review.version, review.updated_by) == ("verified", 3, "dana")
+
+
+def test_a_review_changed_after_it_was_read_is_not_overwritten(session, tmp_path, monkeypatch):
+    claim = Claim(text="A claim", key=claim_key("A claim"))
+    session.add(claim)
+    session.flush()
+    session.add(Review(claim_id=claim.id, status="in_progress", assignee="ivan", version=2))  # type: ignore[arg-type]
+    session.commit()
+    get = session.get
+
+    def get_then_someone_else_writes(entity, ident, **kwargs):  # type: ignore[no-untyped-def]
+        found = get(entity, ident, **kwargs)
+        if entity is Review:  # a reviewer moves the review on just after the import read it
+            session.connection().execute(
+                sql("UPDATE review SET version = 5, status = 'verified' WHERE claim_id = :c"),
+                {"c": ident},
+            )
+        return found
+
+    monkeypatch.setattr(session, "get", get_then_someone_else_writes)
+    path = write(
+        tmp_path,
+        "new.yaml",
+        "claims: [{id: c, text: A claim}]\n"
+        "reviews: [{claim: c, status: 'false', version: 3, updated_by: dana}]\n",
+    )
+    with pytest.raises(LedgerError, match="was changed while importing"):
+        import_ledger(path, session=session)
+    assert session.connection().execute(
+        sql("SELECT version, status FROM review WHERE claim_id = :c"), {"c": claim.id}
+    ).one() == (2, "in_progress")  # the import rolled back; the reviewer's write was inside it
 
 
 # --- invalid files: LedgerError with FILE:LINE and nothing written ---------------------

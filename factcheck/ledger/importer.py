@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
@@ -715,10 +716,24 @@ class _Importer:
         if existing is None:
             self.session.add(state)
         elif existing.version < state.version:
-            # the file holds a later state of this review than the database
-            for name in ("status", "assignee", "version", "updated_by", "updated_at"):
-                setattr(existing, name, getattr(state, name))
-            self.session.add(existing)
+            # The file holds a later state of this review than the database. Replace it
+            # only if nobody changed it since it was read (as the review commands do).
+            seen = existing.version
+            changed = self.session.connection().execute(
+                update(Review)
+                .where(Review.claim_id == claim.id, Review.version == seen)  # type: ignore[arg-type]
+                .values(
+                    {
+                        name: getattr(state, name)
+                        for name in ("status", "assignee", "version", "updated_by", "updated_at")
+                    }
+                )
+            )
+            if changed.rowcount != 1:
+                raise FactcheckError(
+                    f"the review of claim {claim.id} was changed while importing; run the import again"
+                )
+            self.session.expire(existing)
         self._count("review", existing is None)
 
     def review_event(self, record: Record) -> None:
