@@ -42,8 +42,9 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
-from factcheck.models import Document, DocumentLink
 from factcheck import parallel
+from factcheck.models import Document, DocumentLink
+from factcheck.unionfind import UnionFind
 from factcheck.xref.data import executemany
 
 SHINGLE_WORDS = 5
@@ -168,31 +169,22 @@ class CopyGraph:
     """Copy clusters and links over a set of documents."""
 
     docs: dict[int, DocInfo] = field(default_factory=dict)
-    parent: dict[int, int] = field(default_factory=dict)
     scores: dict[tuple[int, int], float] = field(default_factory=dict)  # copy pair -> score
     shared: dict[tuple[int, int], float] = field(default_factory=dict)  # doc pair -> score
+    # A cluster's root is its earliest document, so copy_of_id can point straight at it.
+    clusters: UnionFind[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.clusters = UnionFind(before=lambda d: self.docs[d].order)
 
     def find(self, x: int) -> int:
-        parent = self.parent
-        parent.setdefault(x, x)
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
+        return self.clusters.find(x)
 
     def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        # The root is the earliest document, so copy_of_id can point straight at it.
-        if self.docs[rb].order < self.docs[ra].order:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
+        self.clusters.union(a, b)
 
     def root(self, doc_id: int) -> int:
-        return self.find(doc_id) if doc_id in self.parent else doc_id
+        return self.clusters.find(doc_id) if doc_id in self.clusters else doc_id
 
 
 def fixed_copy_edges(
@@ -354,7 +346,7 @@ def _classify_pairs(
     graph: CopyGraph, sketches: dict[int, array], pairs: Iterable[tuple[int, int]]
 ) -> None:
     for a, b in pairs:
-        if a == b or (graph.root(a) == graph.root(b) and a in graph.parent):
+        if a == b or (graph.root(a) == graph.root(b) and a in graph.clusters):
             continue  # already known copies: nothing to learn from comparing them
         verdict = classify(
             sketches[a], sketches[b], same_outlet=_same_outlet(graph.docs[a], graph.docs[b])
@@ -372,7 +364,7 @@ def _classify_pairs(
 
 def _finish(graph: CopyGraph, sketches: dict[int, array]) -> None:
     """Copy scores against each cluster's root; shared paragraphs between cluster roots."""
-    for doc_id in list(graph.parent):
+    for doc_id in list(graph.clusters):
         root = graph.find(doc_id)
         if root != doc_id:
             key = (min(doc_id, root), max(doc_id, root))

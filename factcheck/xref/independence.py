@@ -35,6 +35,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from factcheck.models import Source
+from factcheck.unionfind import UnionFind
 
 OFFICIAL_KINDS = frozenset(
     {"official", "government", "military", "state_agency", "state_media", "party"}
@@ -214,28 +215,6 @@ def origin_of(
     return ("org", sources.top(source)), source, chain
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
-
-    def add(self, x: object) -> None:
-        self.parent.setdefault(x, x)
-
-    def find(self, x: object) -> object:
-        parent = self.parent
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
 @dataclass(slots=True)
 class OriginFact:
     """What independence needs to know about one attribution."""
@@ -249,12 +228,12 @@ class OriginFact:
 def origin_groups(facts: Iterable[OriginFact]) -> Callable[[OriginKey], object]:
     """Group the origins of a set of attributions; returns origin key -> group root."""
     facts = list(facts)
-    uf = _UnionFind()
+    uf: UnionFind[OriginKey] = UnionFind()
     for f in facts:
         uf.add(f.origin)
     for f in facts:
         for key in f.chain:
-            if key in uf.parent and key != f.origin:
+            if key in uf and key != f.origin:
                 uf.union(f.origin, key)
     by_cluster: dict[int, dict[int, set[OriginKey]]] = defaultdict(lambda: defaultdict(set))
     for f in facts:
