@@ -37,6 +37,7 @@ from factcheck.reports.common import (
     origin_source_id,
     split_flags,
 )
+from factcheck.xref.browse import contradiction_links, count_contradictions
 
 DEFAULT_LIMIT = 20
 NO_OUTLET = "(no outlet)"
@@ -201,30 +202,6 @@ def _single_partisan_figures(*, session: Session, limit: int) -> dict[str, Any]:
 
 
 def _contradictions(*, session: Session, limit: int) -> dict[str, Any]:
-    other = aliased(Claim, name="other")
-    where = [ClaimLink.kind == "contradicts", ClaimLink.status != "rejected"]
-    total = _count(session, select(func.count()).select_from(ClaimLink).where(*where))
-    rows = session.execute(
-        select(
-            ClaimLink.claim_id,
-            ClaimLink.other_id,
-            ClaimLink.why,
-            ClaimLink.method,
-            ClaimLink.score,
-            ClaimLink.status,
-            Claim.text,
-            other.text,
-        )
-        .join(Claim, Claim.id == ClaimLink.claim_id)
-        .join(other, other.id == ClaimLink.other_id)
-        .where(*where)
-        .order_by(
-            case((ClaimLink.status == "confirmed", 0), else_=1),
-            ClaimLink.score.desc(),
-            ClaimLink.id,
-        )  # type: ignore[attr-defined]
-        .limit(limit)
-    ).all()
     items = [
         {
             "claim": {"id": claim_id, "text": text},
@@ -234,9 +211,11 @@ def _contradictions(*, session: Session, limit: int) -> dict[str, Any]:
             "score": score,
             "status": status,
         }
-        for claim_id, other_id, why, method, score, status, text, other_text in rows
+        for claim_id, other_id, why, method, score, status, text, other_text in (
+            contradiction_links(session=session, limit=limit, ranked=True)
+        )
     ]
-    return {"total": total, "items": items}
+    return {"total": count_contradictions(session=session), "items": items}
 
 
 def _most_repeated(*, session: Session, limit: int) -> dict[str, Any]:

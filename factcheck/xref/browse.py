@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from factcheck.errors import FactcheckError, NotFound, UsageProblem
@@ -170,33 +171,59 @@ def find_claims(
     return out[:limit]
 
 
+def contradiction_links(
+    *, session: Session, limit: int | None = None, ranked: bool = False
+) -> list[Any]:
+    """Contradictions not rejected by a person: (claim id, other id, why, method, score,
+    status, claim text, other text), by claim id, or `ranked`: confirmed first, then surest."""
+    other = aliased(Claim, name="other")
+    stmt = (
+        select(
+            ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.why, ClaimLink.method,
+            ClaimLink.score, ClaimLink.status, Claim.text, other.text,
+        )
+        .join(Claim, Claim.id == ClaimLink.claim_id)
+        .join(other, other.id == ClaimLink.other_id)
+        .where(*_STANDING_CONTRADICTION)
+    )  # fmt: skip
+    if ranked:
+        stmt = stmt.order_by(
+            case((ClaimLink.status == "confirmed", 0), else_=1),
+            ClaimLink.score.desc(),  # type: ignore[union-attr]
+            ClaimLink.id,
+        )
+    else:
+        stmt = stmt.order_by(ClaimLink.claim_id, ClaimLink.other_id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.execute(stmt).all())
+
+
+def count_contradictions(*, session: Session) -> int:
+    return session.execute(
+        select(func.count()).select_from(ClaimLink).where(*_STANDING_CONTRADICTION)
+    ).scalar_one()
+
+
+_STANDING_CONTRADICTION = (ClaimLink.kind == "contradicts", ClaimLink.status != "rejected")
+
+
 def contradictions(*, session: Session) -> list[dict[str, Any]]:
     """Every contradiction not rejected by a person, with both claims' texts."""
-    rows = session.execute(
-        select(
-            ClaimLink.claim_id,
-            ClaimLink.other_id,
-            ClaimLink.why,
-            ClaimLink.method,
-            ClaimLink.score,
-            ClaimLink.status,
-        )
-        .where(ClaimLink.kind == "contradicts", ClaimLink.status != "rejected")
-        .order_by(ClaimLink.claim_id, ClaimLink.other_id)
-    ).all()
-    texts = _texts({r[0] for r in rows} | {r[1] for r in rows}, session=session)
     return [
         {
             "claim": a,
             "other": b,
-            "claim_text": texts.get(a),
-            "other_text": texts.get(b),
+            "claim_text": text,
+            "other_text": other_text,
             "why": why,
             "method": method,
             "score": score,
             "status": status,
         }
-        for a, b, why, method, score, status in rows
+        for a, b, why, method, score, status, text, other_text in contradiction_links(
+            session=session
+        )
     ]
 
 
