@@ -162,6 +162,11 @@ _OUTCOME_GAPS: tuple[tuple[str, ...], ...] = (
     ("another",),
 )
 _GAP_LAST = frozenset(gap[-1] for gap in _OUTCOME_GAPS[1:])
+# The gaps by their last word, in their order: a gap can only end tokens ending in that word.
+_GAPS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
+    last: tuple(gap for gap in _OUTCOME_GAPS if gap[-1] == last)
+    for last in {gap[-1] for gap in _OUTCOME_GAPS}
+}
 _DOWN_VERBS = _wordset("shot shoot shoots shooting brought bring brings bringing")
 _OUTCOME_VERBS = frozenset(OUTCOME_WORDS) - {
     "dead",
@@ -213,7 +218,9 @@ def _qualifier(tokens: list[str]) -> tuple[str, int]:
 
 def _outcome_before(tokens: list[str]) -> str | None:
     """Outcome verb right before the figure: "injuring at least 25", "shot down four"."""
-    for gap in _OUTCOME_GAPS:
+    if not tokens:
+        return None
+    for gap in _GAPS_BY_LAST.get(tokens[-1], ()):
         if _ends_with(tokens, gap):
             tokens = tokens[: -len(gap)]
             break
@@ -494,6 +501,9 @@ class _Noun:
         self.elided = False  # "45 more": the noun is left out
 
 
+_NO_NOUN = _Noun(end=0)  # no counted noun: no words, not plural, ends nowhere
+
+
 def _scan_noun(text: str, pos: int, *, singular_count: bool = False) -> _Noun:
     """Read the counted noun phrase that starts at pos (right after the number)."""
     kept: list[tuple[str, int]] = []
@@ -684,9 +694,11 @@ def _figure_at(text: str, m: re.Match[str], prev_label: str | None) -> tuple[Fig
     if rest and rest[-1] in _NEGATIONS:
         return None, end  # "no one", "not a single drone"
 
-    is_one = high_value is None and " ".join((m.group("words") or "").lower().split()) in (
-        "one",
-        "a single",
+    number_words = m.group("words")
+    is_one = (
+        high_value is None
+        and number_words is not None
+        and " ".join(number_words.lower().split()) in ("one", "a single")
     )
     if (
         is_one
@@ -739,7 +751,7 @@ def _figure_at(text: str, m: re.Match[str], prev_label: str | None) -> tuple[Fig
 
     # --- What is counted.
     label: str | None = None
-    noun = _Noun(end=end)
+    noun = _NO_NOUN  # until a counted noun is read (never modified)
     if unit is not None:
         if unit not in _MEASURE_UNITS and not compound:
             om = _UNIT_OF_RE.match(text, end)
