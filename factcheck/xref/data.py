@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session
 
+from factcheck import parallel
 from factcheck.figures import Interval, label_key
 from factcheck.models import (
     Attribution,
@@ -27,7 +28,6 @@ from factcheck.models import (
     Review,
     ReviewEvent,
 )
-from factcheck import parallel
 from factcheck.xref.independence import OriginFact, OriginKey, SourceIndex, origin_of
 from factcheck.xref.matching import Normaliser, is_denial, numbers_of, significant
 from factcheck.xref.scope import day_number, figure_places, places_at, scope_key
