@@ -672,9 +672,10 @@ def analyse(tk: Tokens, text: str, start: int, end: int) -> NameParts:
         return new_name_parts(name, None, person, False, lows[end - 1])
     # Descriptions and organisations: "the city's mayor", "Ukraine's Armed Forces", "sources".
     role = not ROLE_WORDS.isdisjoint(lows[start : head_i + 1])
-    proper = any(
+    names = tk.name[start : head_i + 1]
+    proper = True in names and any(
         lows[x] not in _NOT_PROPER and not DEMONYM_RE.search(lows[x])
-        for x in compress(range(start, head_i + 1), tk.name[start : head_i + 1])  # names only
+        for x in compress(range(start, head_i + 1), names)  # names only
     )
     indefinite = lows[start] in _INDEFINITE
     anonymous = (
