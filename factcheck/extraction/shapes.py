@@ -51,6 +51,26 @@ _SCAN_TRIGGERS = (
 )
 
 
+# The first two letters of every word a time expression (when.WHEN_RE) can open with: "on",
+# "last", "late", "this", "early", "earlier", "later", "yesterday", "today", "tonight", "in",
+# "days", "recently", a weekday or a month.
+_WHEN_OPENERS = frozenset(
+    {
+        "on", "la", "th", "ea", "ye", "to", "in", "da", "re", "mo", "tu", "we", "fr", "sa", "su",
+        "ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de",
+    }
+)  # fmt: skip
+
+
+def _may_open_when(low: str) -> bool:
+    """Whether a time expression may start at a token (lower-cased) spelt like ``low``.
+
+    Its first two letters are those of an opening word, or it is a number. Non-ASCII
+    tokens always may: case-insensitive matching pairs some of them with ASCII letters.
+    """
+    return low[:2] in _WHEN_OPENERS or low[:1].isdigit() or not low.isascii()
+
+
 # Participles that read as adjectives after a determiner ("the expected cut").
 _ADJECTIVAL_PARTICIPLES = frozenset(
     {
@@ -240,7 +260,7 @@ class Document:
                 cand.append(i)
             if (lw in _WHEN_KEYS or lw.rstrip(".") in _MONTH_FORMS) and s[i] >= last_when_end:
                 for k in (i - 2, i - 1, i):
-                    if k < 0 or s[k] < last_when_end:
+                    if k < 0 or s[k] < last_when_end or not _may_open_when(low[k]):
                         continue
                     m = when.WHEN_RE.match(w, s[k])
                     if m is not None and m.end() >= e[i]:
