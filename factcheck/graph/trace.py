@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from factcheck.errors import NotFound
-from factcheck.graph.build import claim_graph, provenance
+from factcheck.graph.build import chains_of, provenance, source_names
 from factcheck.models import Attribution, Claim, ClaimLink, Document, Figure, Review
 from factcheck.xref.data import Slice
 from factcheck.xref.flags import DisputeMatcher, claim_flags
@@ -86,7 +86,6 @@ def trace_claim(claim_id: int, *, session: Session) -> dict[str, Any]:
         ).all()
     )
 
-    g = claim_graph([claim_id], session=session, links=False)
     att_rows = session.execute(
         select(
             Attribution.id, Attribution.document_id, Attribution.speaker_id, Attribution.speaker_text,
@@ -97,6 +96,8 @@ def trace_claim(claim_id: int, *, session: Session) -> dict[str, Any]:
         .where(Attribution.claim_id == claim_id)
         .order_by(Document.published, Attribution.id)
     ).all()  # fmt: skip
+    chains = chains_of([r[0] for r in att_rows], session=session)
+    names = source_names({sid for c in chains.values() for sid, _ in c.hops}, session=session)
     attributions = []
     for (
         aid,
@@ -113,7 +114,7 @@ def trace_claim(claim_id: int, *, session: Session) -> dict[str, Any]:
         copy_of,
         url,
     ) in att_rows:
-        chain = g.nodes[("attribution", aid)]["chain"]
+        chain = chains[aid].hops if aid in chains else ()
         attributions.append(
             {
                 "id": aid,
@@ -131,8 +132,7 @@ def trace_claim(claim_id: int, *, session: Session) -> dict[str, Any]:
                 "cue": cue,
                 "said_at": said_at,
                 "chain": [
-                    {"source": g.nodes[("source", sid)]["label"], "role": role}
-                    for sid, role in chain
+                    {"source": names.get(sid, f"source {sid}"), "role": role} for sid, role in chain
                 ],
             }
         )
@@ -275,5 +275,9 @@ def trace_claim(claim_id: int, *, session: Session) -> dict[str, Any]:
             "status": review[0] if review else "unreviewed",
             "assignee": review[1] if review else None,
         },
-        "provenance": provenance(g, claim_id),
+        "provenance": provenance(
+            sorted((r[0], r[1], chains[r[0]].hops if r[0] in chains else ()) for r in att_rows),
+            names=names,
+            documents={r[1]: {"title": r[8], "outlet": r[9], "published": r[10]} for r in att_rows},
+        ),
     }
