@@ -15,6 +15,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -78,25 +80,52 @@ def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
         yield batch
 
 
+class WorkerLost(RuntimeError):
+    """A worker process died (killed, out of memory) while working on `item`."""
+
+    def __init__(self, item: object) -> None:
+        super().__init__(f"a worker process died while working on {item!r}")
+        self.item = item
+
+
 def ordered_map(
     func: Callable[[T], R], items: Iterable[T], *, parallel: bool, ahead: int = 16
 ) -> Iterator[R]:
     """`func` over `items` in forked workers (one per spare core), results in input order.
 
     At most `ahead` items are in flight, so a slow consumer never piles up results.
-    Exceptions raised by `func` are raised here, at that item.
+    Exceptions raised by `func` are raised here, at that item; a worker that dies
+    raises ``WorkerLost`` for the earliest item not finished (with one worker, the
+    item it had).
     """
     if not parallel:
         for item in items:
             yield func(item)
         return
     workers = max(1, min(4, (os.cpu_count() or 2) - 1))
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers) as pool:
-        pending: deque[Any] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pending: deque[tuple[T, Future[R]]] = deque()
+    try:
         for item in items:
-            pending.append(pool.apply_async(func, (item,)))
+            try:
+                future = pool.submit(func, item)
+            except BrokenProcessPool:
+                # An item in flight killed its worker: draining says which. Should they
+                # all have finished, this one is where the work stopped.
+                while pending:
+                    yield _result(*pending.popleft())
+                raise WorkerLost(item) from None
+            pending.append((item, future))
             if len(pending) >= ahead:
-                yield pending.popleft().get()
+                yield _result(*pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield _result(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(item: T, future: Future[R]) -> R:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerLost(item) from exc

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from factcheck.db import session_scope
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, extract
-from factcheck.parallel import ordered_map, worthwhile_fork
+from factcheck.parallel import WorkerLost, ordered_map, worthwhile_fork
 from factcheck.reading import (
     DocumentDraft,
     RawReport,
@@ -220,11 +220,7 @@ def _ingest_paths(
     summary = IngestSummary()
     sources = SourceCache()
     files = list(iter_paths(list(paths)))
-    read = functools.partial(_read_one, options=options)
-    # Reading and extracting is CPU work without the database: forked workers do it
-    # while this process stores the files before them (stdin can only be read here).
-    parallel_ok = len(files) >= PARALLEL_MIN_FILES and "-" not in files
-    for path, report, error in ordered_map(read, files, parallel=parallel_ok and worthwhile_fork()):
+    for path, report, error in _read_all(files, options=options):
         outcome = IngestOutcome(path=path, error=error)
         if report is not None:
             try:
@@ -241,6 +237,34 @@ def _ingest_paths(
         with session_scope(engine) as session:
             summary.xref = xref_documents(new_documents, session=session)
     return summary
+
+
+def _read_all(
+    files: list[str], *, options: dict[str, object]
+) -> Iterator[tuple[str, ReportExtraction | None, str | None]]:
+    """(path, report, error) for each file, in order.
+
+    Reading and extracting is CPU work without the database: forked workers do it
+    while the caller stores the files before them (stdin can only be read here). A
+    file whose reading kills a worker (out of memory, say) is reported as failed and
+    the rest go to new workers.
+    """
+    read = functools.partial(_read_one, options=options)
+    parallel = len(files) >= PARALLEL_MIN_FILES and "-" not in files and worthwhile_fork()
+    while files:
+        done = 0
+        try:
+            for result in ordered_map(read, files, parallel=parallel):
+                done += 1
+                yield result
+            return
+        except WorkerLost:
+            yield (
+                files[done],
+                None,
+                f"{files[done]}: reading it stopped a worker process (out of memory?)",
+            )
+            files = files[done + 1 :]
 
 
 def _read_one(

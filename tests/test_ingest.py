@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,69 @@ def test_extract_offsets_into_seed_files(run):
                     span = att[part]
                     if span is not None:
                         assert text[span["start"] : span["end"]] == span["text"]
+
+
+PLACES = ["Kharkiv", "Odesa", "Sumy", "Dnipro", "Lviv", "Poltava", "Kherson", "Mykolaiv"]
+
+
+def _batch(folder: Path, count: int) -> list[Path]:
+    """`count` small distinct reports, enough for the batch to use reading workers."""
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        place = PLACES[i % len(PLACES)]
+        path = folder / f"report-{i:02d}.txt"
+        path.write_text(
+            f"Strike on {place} damages homes ({i})\n\n"
+            f"Regional governor Petro Marchenko said {i + 3} homes were damaged in {place} "
+            f"overnight. According to the State Emergency Service, {i + 1} people were injured. "
+            f"Residents said the sirens sounded for {i + 2} hours.\n"
+        )
+        paths.append(path)
+    return paths
+
+
+def test_a_big_batch_read_by_workers_stores_what_reading_in_process_stores(
+    run, migrated_url, tmp_path, monkeypatch
+):
+    import factcheck.pipeline as pipeline
+
+    _batch(tmp_path / "batch", pipeline.PARALLEL_MIN_FILES + 8)
+    r = run("ingest", str(tmp_path / "batch"), "--json")
+    assert r.exit_code == 0, r.output
+    with_workers = counts(migrated_url)
+    assert with_workers["Document"] == pipeline.PARALLEL_MIN_FILES + 8
+
+    monkeypatch.setattr(pipeline, "worthwhile_fork", lambda: False)
+    other = tmp_path / "other.db"
+    url = f"sqlite:///{other}"
+    engine = dbmod.make_engine(url)
+    dbmod.upgrade(engine)
+    summary = pipeline.ingest_paths([str(tmp_path / "batch")], engine=engine)
+    engine.dispose()
+    assert summary.totals()["failed"] == 0
+    assert counts(url) == with_workers
+
+
+def test_a_file_that_kills_its_reading_worker_fails_alone(run, migrated_url, tmp_path, monkeypatch):
+    import factcheck.parallel as parallel
+    import factcheck.pipeline as pipeline
+
+    if not parallel.worthwhile_fork():
+        pytest.skip("needs fork and two cores")
+    paths = _batch(tmp_path / "batch", pipeline.PARALLEL_MIN_FILES + 4)
+    bomb = paths[10]
+    real = pipeline.read_and_extract
+
+    def read(path, **kwargs):  # type: ignore[no-untyped-def]
+        if path == str(bomb):
+            os._exit(9)  # as the kernel's out-of-memory killer would end the worker
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_and_extract", read)  # the forked workers inherit it
+    r = run("ingest", str(tmp_path / "batch"), "--json")
+    assert r.exit_code == 1
+    assert "report-10.txt" in r.stderr and "worker" in r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["failed"] == 1 and summary["documents"] == len(paths) - 1
+    assert counts(migrated_url)["Document"] == len(paths) - 1

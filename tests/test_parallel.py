@@ -1,0 +1,58 @@
+"""Forked workers: results in input order, errors at their item, a dead worker named."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from factcheck.parallel import WorkerLost, ordered_map, worthwhile_fork
+
+needs_fork = pytest.mark.skipif(not worthwhile_fork(), reason="needs fork and two cores")
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def fail_on_seven(x: int) -> int:
+    if x == 7:
+        raise ValueError("seven")
+    return x
+
+
+def die_on_five(x: int) -> int:
+    if x == 5:
+        os._exit(3)
+    return x
+
+
+@needs_fork
+@pytest.mark.parametrize("ahead", [1, 4, 64])
+def test_results_come_back_in_input_order(ahead):
+    assert list(ordered_map(square, range(50), parallel=True, ahead=ahead)) == [
+        x * x for x in range(50)
+    ]
+
+
+def test_in_process_when_not_parallel():
+    assert list(ordered_map(square, [3, 1, 2], parallel=False)) == [9, 1, 4]
+
+
+@needs_fork
+def test_an_error_is_raised_at_its_item():
+    got = []
+    with pytest.raises(ValueError, match="seven"):
+        for x in ordered_map(fail_on_seven, range(20), parallel=True, ahead=3):
+            got.append(x)
+    assert got == list(range(7))
+
+
+@needs_fork
+def test_a_dead_worker_is_reported_with_its_item():
+    got = []
+    with pytest.raises(WorkerLost) as lost:
+        for x in ordered_map(die_on_five, range(20), parallel=True, ahead=2):
+            got.append(x)
+    assert lost.value.item == 5
+    assert got == list(range(5))
