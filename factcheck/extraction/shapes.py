@@ -372,6 +372,18 @@ class Document:
             return "that"
         return "other"
 
+    def _skip_paren_left(self, j: int, lo: int) -> int:
+        """Before a bracketed aside ending at ``j`` ("Rep. Ann Hale (D., Ohio) said"): the
+        token left of its opening bracket; else ``j``."""
+        tk = self.tk
+        if j >= lo and tk.t[j] == ")":
+            k = j - 1
+            while k >= lo and j - k < 9 and tk.t[k] != "(":
+                k -= 1
+            if k >= lo and tk.t[k] == "(":
+                return k - 1
+        return j
+
     def _is_parenthetical(self, a: int, b: int) -> bool:
         """Whether tokens[a:b] between commas can be skipped: an appositive, an aside, a participle phrase."""
         tk = self.tk
@@ -379,15 +391,19 @@ class Document:
             return False
         if tk.low[a] in cues.PAREN_LEADS:
             return True
+        if tk.low[a] == "or" and b - a <= 4 and all(tk.cap[x] for x in range(a + 1, b)):
+            return True  # another name for what precedes: ", or Gosplan,"
         if tk.t[a][:1].isdigit() and b - a <= 3:
             return True  # an age: "John Smith, 45, said", "Mr. Smith, 58 years old, said"
         np = np_right(tk, a, b)
         if np is not None and np[1] == b:
             return True
         # "flanked by nine soldiers", "speaking in Kyiv": no cue inside, a participle first.
+        # A capitalised word is part of a name, not a verb ("a professor at Ohio State
+        # University", "the State Planning Committee").
         first = tk.low[a]
         return (first.endswith(("ed", "ing", "en")) or first in cues.DETERMINERS) and not any(
-            tk.low[x] in cues.CUE_VERBS and tk.low[x] not in cues.PARTICIPLE_CUES
+            tk.low[x] in cues.CUE_VERBS and tk.low[x] not in cues.PARTICIPLE_CUES and not tk.cap[x]
             for x in range(a, b)
         )
 
@@ -521,14 +537,11 @@ class Document:
         appos = None
         citing = None
         relays: list[str] = []
-        if j >= lo and tk.t[j] == ")":
-            k = j - 1
-            while k >= lo and j - k < 6 and tk.t[k] != "(":
-                k -= 1
-            if k >= lo and tk.t[k] == "(":
-                j = k - 1
+        j = self._skip_paren_left(j, lo)
         comma_before_cue = j if j >= lo and tk.t[j] == "," else -1
-        if j >= lo and tk.t[j] == ",":
+        for _ in range(2):
+            if not (j >= lo and tk.t[j] == ","):
+                break
             q = j - 1
             while (
                 q >= lo
@@ -560,7 +573,16 @@ class Document:
                     and np_inner[1] == j
                 ):
                     appos = inner
-                j = self._skip_adverbs_left(q - 1, lo)
+                # "Rep. Ann Hale (D., Ohio), the panel's chairman, said": the party and
+                # state in brackets stand between the name and its appositive.
+                if lead == "or":
+                    # "X, a deputy chairman of the State Planning Committee, or Gosplan,
+                    # told": another name for the appositive's organisation; the appositive
+                    # itself comes next, ending at the comma before "or".
+                    j = q
+                    continue
+                j = self._skip_paren_left(self._skip_adverbs_left(q - 1, lo), lo)
+                break
             else:
                 return Left(None, j, "comma")
         if j < lo:
