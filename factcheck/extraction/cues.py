@@ -105,6 +105,7 @@ CUE_VERBS: dict[str, str] = _forms(
     conclude: concludes concluded concluding
     project: projects projected projecting
     reckon: reckons reckoned reckoning
+    figure: figured
     testify: testifies testified testifying
     speculate: speculates speculated speculating
     hold: holds held holding
@@ -122,7 +123,7 @@ NEEDS_CLAUSE = frozenset(
         "ask", "caution", "counter", "believe", "think", "forecast", "predict", "insist",
         "worry", "demand", "declare",
         "stress", "emphasise", "maintain", "acknowledge", "concede", "argue", "suggest",
-        "contend", "anticipate", "doubt", "project", "reckon", "speculate",
+        "contend", "anticipate", "doubt", "project", "reckon", "speculate", "figure",
     }
 )  # fmt: skip
 
@@ -152,7 +153,7 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "concede", "declare", "maintain", "complain", "caution", "believe", "think", "expect",
         "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
-        "rule", "hold", "conclude", "make",
+        "rule", "hold", "conclude", "make", "figure",
     }
 )  # fmt: skip
 
@@ -165,7 +166,7 @@ TAKES_BARE_CLAUSE = frozenset(
         "maintain", "expect", "fear", "hope", "promise", "reiterate", "declare", "disclose",
         "explain", "note", "indicate", "show", "find", "inform", "assure", "tweet",
         "post", "vow", "pledge", "agree", "contend", "anticipate", "doubt", "project",
-        "reckon", "signal",
+        "reckon", "signal", "figure",
     }
 )  # fmt: skip
 
@@ -219,7 +220,7 @@ NOUN_AMBIGUOUS = frozenset(
         "vow", "vows", "hint", "hints", "finding", "findings", "show", "shows", "denial",
         "statement", "stress", "found", "thought", "saying", "ruling", "rulings", "rule",
         "rules", "question", "questions", "doubt", "doubts", "project", "projects", "hold",
-        "holds", "make", "makes",
+        "holds", "make", "makes", "figure",
     }
 )  # fmt: skip
 
@@ -256,7 +257,7 @@ ADVERBS = frozenset(
         "explicitly", "apparently", "immediately", "quickly", "swiftly", "sharply", "bluntly",
         "angrily", "flatly", "firmly", "strongly", "categorically", "personally", "herself",
         "himself", "themselves", "itself", "jointly", "formally", "officially", "ultimately",
-        "finally", "late", "overnight",
+        "finally", "late", "overnight", "long",
     }
 )  # fmt: skip
 

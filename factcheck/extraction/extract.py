@@ -105,6 +105,16 @@ def _mask(text: str, skip: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _typewriter(work: str) -> str:
+    """Typewriter punctuation read as typeset, same length: "--" as a dash ("Delmont --
+    which …"), and the ``…'' quotation marks of older newswire text as curly ones."""
+    if "--" in work:
+        work = work.replace("--", "\u2014 ")
+    if "``" in work:
+        work = work.replace("``", "\u201c ").replace("''", "\u201d ")
+    return work
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
         a += 1
@@ -372,6 +382,6 @@ def extract(
     """Attributions in ``text`` in document order; offsets are ``base`` + index into ``text``."""
     if not text:
         return []
-    doc = Document(text, _mask(text, skip))
+    doc = Document(text, _typewriter(_mask(text, skip)))
     raws = follow_ups(doc, doc.find())
     return _Builder(doc, published, outlet, base).build(raws)

@@ -103,7 +103,16 @@ _AFTER_PARTICIPLE = frozenset(
         "this", "earlier", "late", "before", "since", "to", "about", "through", "under",
     }
 )  # fmt: skip
-_PAST_SAME_AS_BASE = frozenset({"forecast"})  # "the agency forecast that …" is past tense
+_PAST_SAME_AS_BASE = frozenset({"forecast"})
+_ASIDE_MARKS = frozenset({",", "—", "–"})
+# Prepositions that cannot open the object of "expect", "project", "estimate" …
+_OBJECT_NOT_PREPS = frozenset(
+    {
+        "in", "on", "at", "from", "by", "during", "until", "since", "before", "after", "over",
+        "with", "without", "through", "upon", "via", "amid", "despite", "following", "earlier",
+        "later", "last", "as",
+    }
+)  # fmt: skip  # "the agency forecast that …" is past tense
 _DETS_BEFORE_ADJ = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
 )
@@ -540,21 +549,22 @@ class Document:
         j = self._skip_paren_left(j, lo)
         comma_before_cue = j if j >= lo and tk.t[j] == "," else -1
         for _ in range(2):
-            if not (j >= lo and tk.t[j] == ","):
+            if not (j >= lo and tk.t[j] in _ASIDE_MARKS):
                 break
             q = j - 1
             while (
                 q >= lo
                 and q > j - 40
-                and tk.t[q] not in (",", ".", ";", ":", "!", "?")
+                and tk.t[q] not in (",", ".", ";", ":", "!", "?", "—", "–")
                 and not tk.qmark[q]
             ):
                 q -= 1
             # Asides are short; a relative clause ("Mr. Adler, whose party had resisted
-            # …, said") may run longer.
+            # …, said") may run longer. Commas or dashes enclose them ("the company — which
+            # makes widgets — said").
             if (
                 q >= lo
-                and tk.t[q] == ","
+                and tk.t[q] == tk.t[j]
                 and q < j - 1
                 and (q > j - 16 or tk.low[q + 1] in ("who", "whose", "which"))
                 and self._is_parenthetical(q + 1, j)
@@ -598,7 +608,12 @@ class Document:
                 k -= 1
             np = np_left(tk, k, lo, loose=True) if k >= lo else None
             if np is not None and self._source_np(np):
-                return Left(np, np[0] - 1, self._btype(np[0] - 1, lo), appos, citing, relays)
+                # A relative clause's content follows its verb: "…, said X, president of a
+                # bank in Dayton, Ohio, who testified in March" reports nothing before X.
+                btype = self._btype(np[0] - 1, lo)
+                return Left(
+                    np, np[0] - 1, "other" if btype == "comma" else btype, appos, citing, relays
+                )
             return Left(None, j, "other")
         np = np_left(tk, j, lo)
         if np is None and comma_before_cue >= 0:
@@ -989,6 +1004,8 @@ class Document:
             labels = True
         if lemma == "claim" and cue_end < hi and tk.low[cue_end] in cues.NON_SPEECH_AFTER_CLAIM:
             return None
+        if lemma == "report" and cue_end < hi and tk.low[cue_end] == "for":
+            return None  # "reported for work", "report for duty": turning up, not telling
         participle = low.endswith("ing") and prev >= lo and tk.t[prev] == ","
         if (
             low == "saying"
@@ -1034,7 +1051,10 @@ class Document:
             if lemma in cues.NEEDS_THAT:
                 return tail.colon or tail.that or tk.qmark[start] == 1
             if lemma in cues.TAKES_OBJECT_CONTENT and tk.is_word(start):
-                return True  # "expects earnings of $1.52", "expect to cut costs"
+                # "expects earnings of $1.52", "expect to cut costs"; not a bare adjunct
+                # after a gap ("the 3% drop it projected in January", "than they expected
+                # in March"): a preposition opens no object.
+                return tail.that or tail.colon or tk.low[start] not in _OBJECT_NOT_PREPS
             if lemma in ("describe",):
                 return tk.low[start].endswith("ing") or any(
                     tk.low[x] == "as" for x in range(start, min(hi, start + 10))
