@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
 from factcheck import parallel
@@ -49,6 +49,38 @@ def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) 
         sql = sql.replace("?", "%s")
     for start in range(0, len(rows), 10_000):
         conn.exec_driver_sql(sql, list(rows[start : start + 10_000]))  # type: ignore[arg-type]
+
+
+def remap(session: Session, table: str, column: str, mapping: dict[int, int]) -> None:
+    """Set `column` to mapping[old] wherever it holds an old value, a few hundred per statement.
+
+    One ``UPDATE … SET column = CASE column WHEN old THEN new … END WHERE column IN (…)``
+    per chunk: a statement per row costs a round trip each on PostgreSQL.
+    """
+    conn = session.connection()
+    for part in chunks(mapping, 400):
+        whens = " ".join(f"WHEN :o{i} THEN :n{i}" for i in range(len(part)))
+        marks = ", ".join(f":o{i}" for i in range(len(part)))
+        params: dict[str, int] = {}
+        for i, old in enumerate(part):
+            params[f"o{i}"], params[f"n{i}"] = old, mapping[old]
+        conn.execute(
+            text(
+                f"UPDATE {table} SET {column} = CASE {column} {whens} END WHERE {column} IN ({marks})"
+            ),
+            params,
+        )
+
+
+def delete_where_in(session: Session, table: str, column: str, values: Iterable[int]) -> None:
+    """``DELETE FROM table WHERE column IN (…)``, a chunk of values per statement."""
+    conn = session.connection()
+    for part in chunks(values):
+        marks = ", ".join(f":v{i}" for i in range(len(part)))
+        conn.execute(
+            text(f"DELETE FROM {table} WHERE {column} IN ({marks})"),
+            {f"v{i}": v for i, v in enumerate(part)},
+        )
 
 
 def chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:

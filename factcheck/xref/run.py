@@ -23,7 +23,15 @@ from sqlmodel import Session
 from factcheck.models import Attribution, ClaimLink
 from factcheck.xref import copies
 from factcheck.xref.candidates import candidates, copy_candidates, ids_of
-from factcheck.xref.data import MANUAL, ClaimRow, Slice, chunks, executemany
+from factcheck.xref.data import (
+    MANUAL,
+    ClaimRow,
+    Slice,
+    chunks,
+    delete_where_in,
+    executemany,
+    remap,
+)
 from factcheck.xref.flags import DisputeMatcher, claim_flags
 from factcheck.xref.independence import SourceIndex
 from factcheck.xref.links import (
@@ -195,9 +203,8 @@ def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None
     """
     if not into:
         return
-    params = [(s, d) for d, s in into.items()]
-    executemany(session, "UPDATE attribution SET claim_id = ? WHERE claim_id = ?", params)
-    executemany(session, "UPDATE figure SET claim_id = ? WHERE claim_id = ?", params)
+    remap(session, "attribution", "claim_id", into)
+    remap(session, "figure", "claim_id", into)
     conn = session.connection()
     manual = or_(ClaimLink.status.in_(MANUAL), ClaimLink.method == "manual")  # type: ignore[attr-defined]
     cols = (
@@ -212,9 +219,8 @@ def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None
     ]
     if full:
         conn.execute(delete(ClaimLink).where(~manual))
-    dropped = [(d,) for d in into]
-    executemany(session, "DELETE FROM claimlink WHERE claim_id = ?", dropped)
-    executemany(session, "DELETE FROM claimlink WHERE other_id = ?", dropped)
+    delete_where_in(session, "claimlink", "claim_id", into)
+    delete_where_in(session, "claimlink", "other_id", into)
     for values in kept:
         a, b = (
             into.get(values["claim_id"], values["claim_id"]),
@@ -231,8 +237,8 @@ def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None
         if exists is None:
             values.pop("id")
             conn.execute(insert(ClaimLink), [{**values, "claim_id": a, "other_id": b}])
-    executemany(session, "DELETE FROM review WHERE claim_id = ?", dropped)
-    executemany(session, "DELETE FROM claim WHERE id = ?", dropped)
+    delete_where_in(session, "review", "claim_id", into)
+    delete_where_in(session, "claim", "id", into)
 
 
 # --- links ---------------------------------------------------------------------------
