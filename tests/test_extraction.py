@@ -675,9 +675,13 @@ def test_main_verb_is_not_read_as_a_reduced_relative():
 
 
 def test_according_to_any_phrase():
+    a = one("Some investors fear inflation, according to bond desks in London.")
+    assert sp(a) == "bond desks in London"
+    assert a.kind == "according_to"
+    # Traders, like analysts, are an anonymous group.
     a = one("Some investors fear inflation, according to bond traders in London.")
     assert sp(a) == "bond traders in London"
-    assert a.kind == "according_to"
+    assert a.kind == "anonymous"
 
 
 def test_nested_attribution_inside_a_quote():

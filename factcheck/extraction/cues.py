@@ -349,6 +349,10 @@ ANON_HEADS = frozenset(
         "doctors", "rescuers", "locals", "authorities", "ministers", "politicians",
         "correspondents", "journalists", "reporters", "monitors", "pollsters", "strategists",
         "officers",
+        # the market and business register: "traders said", "said one dealer"
+        "trader", "traders", "dealer", "dealers", "broker", "brokers", "banker", "bankers",
+        "investor", "investors", "arbitrager", "arbitragers", "arbitrageur", "arbitrageurs",
+        "executives", "consultant", "consultants", "regulators", "specialist", "specialists",
     }
 )  # fmt: skip
 

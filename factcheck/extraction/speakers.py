@@ -82,6 +82,7 @@ _PARTITIVE = frozenset(
     }
 )
 _PREP_AFTER_HEAD = frozenset({"in", "at", "from", "with", "on"})
+_PP_DETS = frozenset({"the", "a", "an"})
 _ANON_ORG = ANON_HEADS | ORG_WORDS
 _PREPS_IN_NP = _PREP_IN_NP | _PREP_AFTER_HEAD
 _PREPS_IN_NP_AND = _PREPS_IN_NP | {"and"}
@@ -301,6 +302,11 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
     lk = tk.low[k]
     if lk in PRONOUNS and not (tk.cap[k] and k > lo and tk.is_word(k - 1)):
         return (k, k + 1, k)
+    if lk in ("them", "us", "those") and k - 2 >= lo and tk.low[k - 1] == "of":
+        # "one of them", "some of us": a partitive names members of a known group
+        if tk.low[k - 2] in _PARTITIVE:
+            return (k - 2, k + 1, k - 2)
+        return None
     head = _postmod_head(tk, k, lo)
     # "the region's prefect": any noun after a possessive names someone.
     after_possessive = (
@@ -350,6 +356,9 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
             and j + 1 <= k
             and (
                 (tk.low[j - 1] in _ANON_ORG and tk.name[j + 1])
+                # "economists at the Academy of Sciences", "officials at the Treasury":
+                # a person or group head, then a determined phrase
+                or (tk.head[j - 1] and tk.low[j + 1] in _PP_DETS)
                 # "workers on picket lines", "traders in London": a short phrase after a
                 # plural head
                 or (
@@ -474,10 +483,13 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
         if (
             lj in _PREP_AFTER_HEAD
             and last == j - 1
-            and tk.low[last] in _ANON_ORG
+            and (tk.low[last] in _ANON_ORG or tk.head[last])
             and j + 1 < hi
-            and (tk.name[j + 1] or tk.low[j + 1] == "the")
+            and (tk.name[j + 1] or tk.low[j + 1] in _PP_DETS)
         ):
+            j += 1
+            continue
+        if lj in ("a", "an") and j > start and tk.low[j - 1] in _PREPS_IN_NP:
             j += 1
             continue
         if lj == "the" and j > start and tk.low[j - 1] in _PREPS_IN_NP:
