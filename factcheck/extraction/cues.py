@@ -201,6 +201,10 @@ NOUN_CUES = frozenset(
         "assessment", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors",
         "accusation", "accusations", "insistence", "assurance", "assurances", "announcement",
         "estimate", "estimates", "prediction", "predictions", "belief", "view",
+        "contention", "contentions", "argument", "expectation", "expectations", "forecast",
+        "forecasts", "projection", "projections", "conclusion", "charge", "charges",
+        "complaint", "complaints", "disclosure", "declaration", "testimony", "opinion",
+        "position", "insinuation", "acknowledgment", "acknowledgement", "suspicion",
     }
 )  # fmt: skip
 HEDGE_NOUN_CUES = frozenset(

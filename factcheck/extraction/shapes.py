@@ -1349,6 +1349,12 @@ class Document:
             if np is not None and self._source_np(np):
                 sp = np
                 j = np[1]
+        if j < hi and tk.low[j] != "that":
+            # "the announcement last month that …", "its statement yesterday that …"
+            m = self.when_at.get(tk.s[j])
+            if m is not None:
+                while j < hi and tk.s[j] < m.end():
+                    j += 1
         if not (j < hi and tk.low[j] == "that"):
             return None
         if (
