@@ -284,13 +284,14 @@ def _insert(session: Session, table: type, rows: list[dict[str, object]]) -> Non
     convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
-    params = [
-        tuple(
-            value if fn is None or value is None else fn(value)
-            for fn, value in zip(convert, (row[name] for name in names), strict=True)
-        )
-        for row in rows
-    ]
+    converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
+    params: list[tuple[object, ...]] = []
+    for row in rows:
+        values = [row[name] for name in names]
+        for i, fn in converted:
+            if values[i] is not None:
+                values[i] = fn(values[i])
+        params.append(tuple(values))
     conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
 
 
