@@ -271,3 +271,15 @@ def test_a_file_that_kills_its_reading_worker_fails_alone(run, migrated_url, tmp
     summary = json.loads(r.stdout)
     assert summary["failed"] == 1 and summary["documents"] == len(paths) - 1
     assert counts(migrated_url)["Document"] == len(paths) - 1
+
+
+def test_ingest_file_is_one_transaction_and_idempotent(migrated_url):
+    from factcheck.pipeline import ingest_file
+
+    engine = dbmod.make_engine(migrated_url)
+    first = ingest_file(str(ARTICLES / "odesa-toll.txt"), engine=engine)
+    again = ingest_file(str(ARTICLES / "odesa-toll.txt"), engine=engine)
+    engine.dispose()
+    assert len(first.documents) == 1 and first.attributions > 0
+    assert again.documents == [] and again.skipped == 1
+    assert counts(migrated_url)["Document"] == 1
