@@ -1227,6 +1227,26 @@ class Document:
                 elif tail.start is not None and needs_ok(tail.start):
                     raw.mode = "pre"
                     raw.content, raw.direct = self._content_after(tail.start, unit)
+                elif (
+                    tail.start is not None
+                    and not tail.that
+                    and lemma in cues.TAKES_BARE_CLAUSE
+                    and tk.low[tail.start] in cues.CLAUSE_AUX
+                    and np[0] - 1 >= lo
+                    and tk.low[np[0] - 1] in ("that", "which", "who")
+                ):
+                    # "an overhang that he believes could fuel inflation", "the bill, which
+                    # Mr. Hale said was too costly, passed": a verb right after the cue has
+                    # its subject in the relative pronoun; the content is the rest of the
+                    # relative clause (to its closing comma when a comma opened it).
+                    raw.mode = "pre"
+                    end = ue
+                    if np[0] - 2 >= lo and tk.t[np[0] - 2] == ",":
+                        k = tail.start
+                        while k < hi and tk.t[k] != ",":
+                            k += 1
+                        end = tk.s[k] if k < hi else ue
+                    raw.content = (tk.s[tail.start], end)
                 else:
                     return None
             else:
