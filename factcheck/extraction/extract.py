@@ -8,6 +8,7 @@ and attaches the figures parsed from the content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -103,6 +104,10 @@ def _mask(text: str, skip: Sequence[tuple[int, int]]) -> str:
         pos = b
     out.append(text[pos:])
     return "".join(out)
+
+
+# A dateline opening a story: "NEW YORK —", "WASHINGTON, D.C. —" (after ``_typewriter``).
+_DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.'’]*+[ ,]*){1,5}[—–] *")
 
 
 def _typewriter(work: str) -> str:
@@ -291,6 +296,10 @@ class _Builder:
             ca, cb = _trim(doc.w, *r.content)
             if cb <= ca:
                 continue
+            if doc.w[ca : ca + 1].isupper():
+                m = _DATELINE_RE.match(doc.w, ca, cb)
+                if m is not None and m.end() < cb:
+                    ca = m.end()  # "WASHINGTON — CONTENT, X said": the dateline is not said
             speaker, speaker_name, descriptor, anonymous, parts = self.resolve(r)
             key = (speaker.start if speaker else None, ca, cb)
             if key in seen:

@@ -1438,7 +1438,12 @@ class Document:
                 if low == "according":
                     if i + 2 < hi and tk.low[i + 1] == "to":
                         r = self._according(i, ui)
-                elif (low in cues.CUE_VERBS) and not (tk.cap[i] and i > lo and tk.name[i - 1]):
+                elif (low in cues.CUE_VERBS) and (
+                    not (tk.cap[i] and i > lo and tk.name[i - 1])
+                    or (cues.CUE_VERBS[low] == "say" and self._title_case(unit))
+                ):
+                    # A capitalised verb after a name is part of the name ("Ohio State"),
+                    # except in a title-case headline ("Soviet Planner Says Prices …").
                     r = self._verb(i, ui, found)
                 if r is not None and self._valid(r):
                     found.append(r)
@@ -1456,6 +1461,17 @@ class Document:
             if self._quote_starts and any(map(tk.inq.__getitem__, here)):
                 out.extend(self._nested(here, ui))
         return out
+
+    def _title_case(self, unit: tuple[int, int, int, int]) -> bool:
+        """Whether a unit is a headline in title case: a line of its own, no closing full
+        stop, and nearly every word of four letters or more capitalised."""
+        tk = self.tk
+        us, ue, lo, hi = unit
+        w = self.w
+        if w[ue - 1 : ue] in (".", "!", "?") or (ue < len(w) and w[ue] != "\n"):
+            return False
+        words = [x for x in range(lo, hi) if tk.alpha[x] and len(tk.t[x]) >= 4]
+        return len(words) >= 3 and sum(tk.cap[x] for x in words) >= 0.8 * len(words)
 
     def _nested(self, here: list[int], ui: int) -> list[Raw]:
         """Attributions inside a quotation ("“The Fed is telling us it is worried,” she said").
@@ -1520,6 +1536,8 @@ class Document:
         a, b = r.content
         if b <= a:
             return False
+        if b - a < 40 and r.mode == "post" and self.w[a:b].isupper():
+            return False  # a dateline ("WASHINGTON — The court ruled."), not a statement
         return _ALNUM_RE.search(self.w, a, b) is not None
 
     def _cut_coordination(self, found: list[Raw], unit: tuple[int, int, int, int]) -> None:
