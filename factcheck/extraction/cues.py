@@ -247,6 +247,11 @@ AUX = frozenset(
         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
         "did", "does", "do", "shall", "is", "was", "are", "were", "be", "been", "'ve", "’ve",
         "'d", "’d", "'ll", "’ll",
+        # negated ("he doesn't expect", "they haven't said"); not the forms of "be", which
+        # would hide a passive
+        "doesn't", "don't", "didn't", "won't", "wouldn't", "couldn't", "can't", "shouldn't",
+        "hasn't", "haven't", "hadn't", "doesn’t", "don’t", "didn’t", "won’t", "wouldn’t",
+        "couldn’t", "can’t", "shouldn’t", "hasn’t", "haven’t", "hadn’t",
     }
 )  # fmt: skip
 PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got", "gets"})

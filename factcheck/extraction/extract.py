@@ -305,7 +305,12 @@ class _Builder:
             if key in seen:
                 continue
             seen.add(key)
-            if not r.direct and speaker is not None and ca < speaker.start - self.base < cb:
+            if (
+                not r.direct
+                and r.mode != "paren"
+                and speaker is not None
+                and ca < speaker.start - self.base < cb
+            ):
                 # "CONTENT, the governor said on Friday, …": reported speech never holds its
                 # own speaker (a quote resumed after "she said" legitimately spans it)
                 cut = _trim(doc.w, ca, speaker.start - self.base)

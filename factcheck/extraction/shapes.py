@@ -105,6 +105,9 @@ _AFTER_PARTICIPLE = frozenset(
 )  # fmt: skip
 _PAST_SAME_AS_BASE = frozenset({"forecast"})
 _ASIDE_MARKS = frozenset({",", "—", "–"})
+_DO_SUPPORT = frozenset(
+    {"do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"}
+)
 # Prepositions that cannot open the object of "expect", "project", "estimate" …
 _OBJECT_NOT_PREPS = frozenset(
     {
@@ -1175,8 +1178,8 @@ class Document:
                     not left.infinitive
                     and low == lemma
                     and lemma not in _PAST_SAME_AS_BASE
-                    and not (pj >= lo and tk.low[pj] in cues.AUX)
-                ):
+                    and not any(tk.low[x] in _DO_SUPPORT for x in range(max(pj, lo - 1) + 1, i))
+                ):  # "he does not expect", "it doesn't expect": the auxiliary agrees
                     if low != "say" and not self._plural(np):
                         return None
                     if (
