@@ -1265,7 +1265,13 @@ class Document:
                     return None
                 if tk.low[inv[2]] in ("him", "her", "them", "us", "me"):
                     return None
-                tail2 = self._tail(inv[1], lo, hi, "say")
+                after = inv[1]
+                if self._participle_at(after, hi):
+                    # "…,” said a woman waiting in line outside a store, who …": the
+                    # participle phrase modifies the speaker and runs to the next comma.
+                    while after < hi and tk.t[after] not in (",", ".", ";", "!", "?"):
+                        after += 1
+                tail2 = self._tail(after, lo, hi, "say")
                 if tail2.paren:
                     # "…, said Omar Haddad, head of research at …": after a postposed
                     # speaker a comma opens an appositive, not new content.
@@ -1464,6 +1470,23 @@ class Document:
             if self._quote_starts and any(map(tk.inq.__getitem__, here)):
                 out.extend(self._nested(here, ui))
         return out
+
+    def _participle_at(self, j: int, hi: int) -> bool:
+        """Whether a participle phrase modifying a noun starts at ``j`` ("waiting in line",
+        "based in Tokyo"): a lower-case -ing word, or an -ed word before a preposition."""
+        tk = self.tk
+        if j >= hi or tk.cap[j] or not tk.is_word(j):
+            return False
+        lj = tk.low[j]
+        if lj.endswith("ing") and len(lj) > 5 and lj not in cues.PARTICIPLE_CUES:
+            return True
+        return (
+            lj.endswith("ed")
+            and len(lj) > 4
+            and j + 1 < hi
+            and tk.low[j + 1] in _AFTER_PARTICIPLE
+            and lj not in cues.CUE_VERBS
+        )
 
     def _title_case(self, unit: tuple[int, int, int, int]) -> bool:
         """Whether a unit is a headline in title case: a line of its own, no closing full

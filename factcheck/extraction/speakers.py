@@ -544,7 +544,16 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
             and j == start + 1
             and j < hi
             and generic_head(tk, j)
-            and (j + 1 >= hi or not tk.is_word(j + 1))
+            and (
+                j + 1 >= hi
+                or not tk.is_word(j + 1)
+                # "…, said a woman waiting in line": a participle phrase modifies the noun
+                or (
+                    not tk.cap[j + 1]
+                    and tk.low[j + 1].endswith("ing")
+                    and not tk.low[j].endswith("ing")
+                )
+            )
         ):
             return (start, j + 1, j)
         return None
