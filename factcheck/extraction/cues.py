@@ -205,8 +205,20 @@ NOUN_CUES = frozenset(
         "forecasts", "projection", "projections", "conclusion", "charge", "charges",
         "complaint", "complaints", "disclosure", "declaration", "testimony", "opinion",
         "position", "insinuation", "acknowledgment", "acknowledgement", "suspicion",
+        "judgment", "judgement", "estimation",
     }
 )  # fmt: skip
+# Adjectives of belief and attitude that take a that-clause after "be" ("investors are
+# worried that …", "he isn't convinced that …").
+ATTITUDE_ADJECTIVES = frozenset(
+    {
+        "worried", "concerned", "convinced", "confident", "optimistic", "pessimistic",
+        "hopeful", "sure", "certain", "skeptical", "sceptical", "afraid", "fearful", "aware",
+    }
+)  # fmt: skip
+# Nouns of opinion in "in X's view, …" / "in the view of X".
+OPINION_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation"})
+
 HEDGE_NOUN_CUES = frozenset(
     {
         "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor", "rumors",

@@ -39,7 +39,18 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
 _MONTH_FORMS = frozenset(cues.MONTHS) | frozenset(cues.MONTH_ABBR) | {"sept"}
-_CUE_TRIGGERS = frozenset(cues.CUE_VERBS) | cues.NOUN_CUES | {"according"}
+_CUE_TRIGGERS = (
+    frozenset(cues.CUE_VERBS) | cues.NOUN_CUES | cues.ATTITUDE_ADJECTIVES | {"according"}
+)
+# Linking verbs before an attitude adjective ("are worried that", "remains convinced that").
+_LINKING = frozenset(
+    {
+        "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "isn't",
+        "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t", "remain",
+        "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
+        "became", "become", "becomes", "grew", "grow", "grown", "feel", "feels", "felt",
+    }
+)  # fmt: skip
 _SCAN_TRIGGERS = (
     _CUE_TRIGGERS
     | _WHEN_KEYS
@@ -105,6 +116,7 @@ _AFTER_PARTICIPLE = frozenset(
 )  # fmt: skip
 _PAST_SAME_AS_BASE = frozenset({"forecast"})
 _ASIDE_MARKS = frozenset({",", "—", "–"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
 _DO_SUPPORT = frozenset(
     {"do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"}
 )
@@ -1365,12 +1377,85 @@ class Document:
             k += 1
         return (j, k, k - 1) if k > j and tk.is_word(k - 1) else None
 
+    def _attitude(self, i: int, ui: int) -> Raw | None:
+        """ "Investors are worried that …", "he isn't convinced that …": a belief held by
+        the subject of "be" and an attitude adjective with a that-clause."""
+        tk = self.tk
+        unit = self.units[ui]
+        us, ue, lo, hi = unit
+        if not (i + 2 < hi and tk.low[i + 1] == "that"):
+            return None
+        if not (tk.is_word(i + 2) or tk.qmark[i + 2] == 1) or tk.low[i + 2] in cues.CLAUSE_AUX:
+            return None
+        k = i - 1
+        linked = False
+        while k >= lo and (
+            tk.low[k] in _LINKING
+            or tk.low[k] in cues.ADVERBS
+            or tk.low[k] in cues.AUX
+            or (tk.low[k].endswith("ly") and not tk.cap[k])
+            or tk.low[k] in ("so", "very", "more", "less", "increasingly", "fully")
+        ):
+            linked = linked or tk.low[k] in _LINKING
+            k -= 1
+        if not linked or k < lo:
+            return None
+        np = np_left(tk, k, lo)
+        if np is None or not self._source_np(np) or tk.low[np[2]] == "it":
+            return None  # "it is clear that": no one holds the belief
+        raw = Raw(ui, i, (tk.s[i], tk.e[i]), (0, 0), mode="pre", sentence=(us, ue))
+        raw.speaker = (np[0], np[1])
+        raw.frame_tok = np[0]
+        raw.content, raw.direct = self._content_after(i + 2, unit)
+        raw.frame = [(us, raw.content[0])]
+        return raw
+
+    def _opinion(self, i: int, ui: int) -> Raw | None:
+        """ "In Mr. Hale's view, CONTENT" / "CONTENT, in the opinion of many economists"."""
+        tk = self.tk
+        unit = self.units[ui]
+        us, ue, lo, hi = unit
+        np = None
+        end = i + 1  # first token after the phrase
+        if i - 2 >= lo and tk.low[i - 1] in _POSSESSIVE_PRONOUNS:
+            np = (i - 1, i, i - 1)  # "in his view"
+            first = i - 2
+        elif i - 2 >= lo and tk.t[i - 1] in ("’s", "'s"):
+            np = np_left(tk, i - 2, lo)
+            first = np[0] - 1 if np is not None else -1
+        elif i - 2 >= lo and tk.low[i - 1] == "the" and i + 1 < hi and tk.low[i + 1] == "of":
+            np = np_right(tk, i + 2, hi)
+            first = i - 2
+            end = np[1] if np is not None else end
+        else:
+            return None
+        if np is None or first < lo or tk.low[first] != "in":
+            return None
+        if (np[1] - np[0] > 1 or tk.low[np[0]] not in _POSSESSIVE_PRONOUNS) and not (
+            self._source_np(np)
+        ):
+            return None
+        raw = Raw(ui, i, (tk.s[i], tk.e[i]), (0, 0), mode="noun", sentence=(us, ue))
+        raw.speaker = (np[0], np[1])
+        raw.frame_tok = first
+        if first == lo or all(tk.low[x] in cues.CLAUSE_CONJ for x in range(lo, first)):
+            k = end + 1 if end < hi and tk.t[end] == "," else end
+            if k >= hi:
+                return None
+            raw.content, raw.direct = self._content_after(k, unit)
+        else:
+            raw.content = (us, tk.s[first])
+        raw.frame = []
+        return raw
+
     def _noun(self, i: int, ui: int) -> Raw | None:
         """ "X's claims that …", "claims by X that …", "amid reports that …"."""
         tk = self.tk
         unit = self.units[ui]
         us, ue, lo, hi = unit
         low = tk.low[i]
+        if low in cues.OPINION_NOUNS and i - 1 >= lo and tk.low[i + 1 : i + 2] != ["that"]:
+            return self._opinion(i, ui)
         sp = None
         j = i + 1
         if j < hi and tk.low[j] in ("by", "from") and low not in ("statement",):
@@ -1393,6 +1478,8 @@ class Document:
             and not tk.qmark[j + 1]
         ):
             return None
+        if sp is None and i - 1 >= lo and tk.low[i - 1] in _POSSESSIVE_PRONOUNS:
+            sp = (i - 1, i, i - 1)  # "his view that …", "their claims that …"
         if sp is None and i - 1 >= lo and tk.t[i - 1] in ("’s", "'s"):
             np = np_left(tk, i - 2, lo)
             if np is not None and self._source_np(np) and tk.low[np[2]] not in cues.PRONOUNS:
@@ -1458,12 +1545,17 @@ class Document:
                     found.append(r)
                     used.add(i)
             for i in here:
-                if tk.low[i] in cues.NOUN_CUES and i not in used and not tk.inq[i]:
+                if i in used or tk.inq[i]:
+                    continue
+                r = None
+                if tk.low[i] in cues.NOUN_CUES:
                     if any(r.cue_tok < i < self._tok_at(r.content[0]) for r in found[-4:]):
                         continue
                     r = self._noun(i, ui)
-                    if r is not None and self._valid(r):
-                        found.append(r)
+                elif tk.low[i] in cues.ATTITUDE_ADJECTIVES:
+                    r = self._attitude(i, ui)
+                if r is not None and self._valid(r):
+                    found.append(r)
             found.sort(key=lambda r: r.cue_tok)
             self._cut_coordination(found, unit)
             out.extend(r for r in found if self._valid(r))
