@@ -167,7 +167,7 @@ def load_seed_docs() -> list[tuple[str, str, dict, list, list]]:
 
 def evaluate(name: str, docs, verbose: bool) -> None:
     if not docs:
-        print(f"{name:8s}  (no documents)")
+        print(f"{name:10s}  (no documents)")
         return
     for with_u in (True, False):
         src, att = Counts(), Counts()
@@ -187,7 +187,7 @@ def evaluate(name: str, docs, verbose: bool) -> None:
         sp, sr, sf = src.prf()
         ap, ar, af = att.prf()
         print(
-            f"{name:8s} {label:21s} | source P {sp:.2f} R {sr:.2f} F1 {sf:.2f}"
+            f"{name:10s} {label:21s} | source P {sp:.2f} R {sr:.2f} F1 {sf:.2f}"
             f" | attribution P {ap:.2f} R {ar:.2f} F1 {af:.2f}"
             f"  (gold {att.tp + att.fn}, docs {len(docs)})"
         )
