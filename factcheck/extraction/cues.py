@@ -106,6 +106,15 @@ CUE_VERBS: dict[str, str] = _forms(
     project: projects projected projecting
     reckon: reckons reckoned reckoning
     figure: figured
+    charge: charges charged charging
+    reason: reasons reasoned reasoning
+    feel: feels felt feeling
+    learn: learns learned learnt learning
+    quip: quips quipped quipping
+    joke: jokes joked joking
+    lament: laments lamented lamenting
+    muse: muses mused musing
+    grumble: grumbles grumbled grumbling
     testify: testifies testified testifying
     speculate: speculates speculated speculating
     hold: holds held holding
@@ -124,6 +133,7 @@ NEEDS_CLAUSE = frozenset(
         "worry", "demand", "declare",
         "stress", "emphasise", "maintain", "acknowledge", "concede", "argue", "suggest",
         "contend", "anticipate", "doubt", "project", "reckon", "speculate", "figure",
+        "charge", "reason", "feel", "learn", "quip", "joke", "lament", "muse", "grumble",
     }
 )  # fmt: skip
 
@@ -132,7 +142,8 @@ NEEDS_CLAUSE = frozenset(
 NEEDS_THAT = frozenset(
     {
         "continue", "respond", "reply", "answer", "counter", "comment", "recall", "observe",
-        "remark", "rule", "hold", "conclude", "testify", "speculate", "make",
+        "remark", "rule", "hold", "conclude", "testify", "speculate", "make", "charge",
+        "reason", "feel", "learn",
     }
 )  # fmt: skip
 
@@ -153,7 +164,8 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "concede", "declare", "maintain", "complain", "caution", "believe", "think", "expect",
         "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
-        "rule", "hold", "conclude", "make", "figure",
+        "rule", "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
+        "quip", "joke", "lament", "muse", "grumble",
     }
 )  # fmt: skip
 
@@ -236,7 +248,8 @@ NOUN_AMBIGUOUS = frozenset(
         "vow", "vows", "hint", "hints", "finding", "findings", "show", "shows", "denial",
         "statement", "stress", "found", "thought", "saying", "ruling", "rulings", "rule",
         "rules", "question", "questions", "doubt", "doubts", "project", "projects", "hold",
-        "holds", "make", "makes", "figure",
+        "holds", "make", "makes", "figure", "charge", "charges", "reason", "reasons", "feel",
+        "joke", "jokes", "quip", "quips",
     }
 )  # fmt: skip
 
