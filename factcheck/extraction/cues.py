@@ -620,6 +620,7 @@ PAREN_LEADS = frozenset(
         "instead", "nonetheless", "nevertheless", "like", "unlike", "via", "during", "writing",
         "responding", "addressing", "interviewed", "visiting", "by", "with",
         "then", "previously", "therefore", "moreover", "once", "alongside", "whose", "where",
+        "through",
     }
 )  # fmt: skip
 TAIL_CONJ = frozenset(

@@ -606,6 +606,13 @@ class Document:
                     # itself comes next, ending at the comma before "or".
                     j = q
                     continue
+                # "Mr. Hale, 62 years old, who has run the bank since 1980, said": an age
+                # may stand before the aside.
+                q2 = q - 1
+                while q2 >= lo and q - q2 <= 4 and tk.t[q2] != ",":
+                    q2 -= 1
+                if q2 >= lo and tk.t[q2] == "," and q2 + 1 < q and tk.t[q2 + 1][:1].isdigit():
+                    q = q2
                 j = self._skip_paren_left(self._skip_adverbs_left(q - 1, lo), lo)
                 break
             else:
@@ -774,6 +781,13 @@ class Document:
                         j = np[1]
                         while j < hi and tk.low[j] in cues.FRAME_NOUNS:
                             j += 1
+                    elif (
+                        np is None
+                        and tk.low[j] == "to"
+                        and generic_head(tk, j + 1)
+                        and is_plural_word(tk.low[j + 1])
+                    ):
+                        j += 2  # "in a letter to shareholders"
                 continue
             return j
         return j
@@ -795,7 +809,21 @@ class Document:
                 if is_outlet(name):
                     relays.append(name)
                 j = np[1]
+        j0 = j
         j = self._skip_frames(j, hi, relays)
+        if (
+            j0 < j < hi
+            and tk.low[j] in cues.AGENT_PARTICIPLES
+            and not tk.cap[j]
+            and tk.is_word(j - 1)
+            and not tk.cap[j - 1]
+            and tk.low[j - 1] not in _WHEN_KEYS
+        ):  # after a frame noun, not after a time ("said on Friday released prisoners…")
+            # "…, X said in a letter to shareholders released yesterday": the participle
+            # phrase belongs to the frame.
+            j += 1
+            while j < hi and tk.is_word(j) and not tk.qmark[j] and tk.low[j] != "that":
+                j += 1
         # ", citing X," / ", quoted by X,"
         for _ in range(2):
             if j + 1 < hi and tk.t[j] == "," and tk.low[j + 1] == "citing":
