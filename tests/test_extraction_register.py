@@ -110,3 +110,8 @@ def test_more_cue_verbs() -> None:
     assert rows("Analysts figure that the company will earn $2 a share.")[0][1] == "figure"
     assert rows("Mr. Smith charged that the company hid losses.")[0][1] == "charged"
     assert rows("The company charged $5 for the service.") == []
+
+
+def test_text_ending_in_that() -> None:
+    assert rows("He said that") == []
+    assert rows("AA sAID THAT") == []

@@ -841,7 +841,8 @@ class Document:
                     continue
             break
         if j < hi and tk.low[j] in ("that",) and tk.inq[j] == tk.inq[j - 1]:
-            return Tail(j + 1, j, False, False, False, True, relays, citing)
+            # (nothing after "that" at the end of a text: no content)
+            return Tail(j + 1 if j + 1 < hi else None, j, False, False, False, True, relays, citing)
         # "said on Thursday in Kyiv that …": look a little further for "that".
         k = j
         while (
