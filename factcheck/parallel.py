@@ -17,7 +17,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from factcheck.errors import FactcheckError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,18 +56,20 @@ def map_batches(
         for batch in batches:
             yield func(batch)
         return
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(1) as pool:
-        pending: deque[Any] = deque()
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pending: deque[tuple[int, Future[R]]] = deque()
+    try:
         for i, batch in enumerate(batches):
             if i % local_every:
-                pending.append(pool.apply_async(func, (batch,)))
+                pending.append((i, pool.submit(func, batch)))
             else:
                 yield func(batch)
-            while pending and pending[0].ready():
-                yield pending.popleft().get()
+            while pending and pending[0][1].done():
+                yield _result(*pending.popleft(), what="batch")
         while pending:
-            yield pending.popleft().get()
+            yield _result(*pending.popleft(), what="batch")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
@@ -80,11 +84,13 @@ def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
         yield batch
 
 
-class WorkerLost(RuntimeError):
+class WorkerLost(FactcheckError):
     """A worker process died (killed, out of memory) while working on `item`."""
 
-    def __init__(self, item: object) -> None:
-        super().__init__(f"a worker process died while working on {item!r}")
+    def __init__(self, item: object, *, what: str = "") -> None:
+        super().__init__(
+            f"a worker process died (out of memory?) while working on {what or repr(item)}"
+        )
         self.item = item
 
 
@@ -124,8 +130,8 @@ def ordered_map(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(item: T, future: Future[R]) -> R:
+def _result(item: object, future: Future[R], *, what: str = "") -> R:
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise WorkerLost(item) from exc
+        raise WorkerLost(item, what=f"{what} {item}" if what else "") from exc

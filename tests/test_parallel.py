@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from factcheck.parallel import WorkerLost, ordered_map, worthwhile_fork
+from factcheck.parallel import WorkerLost, map_batches, ordered_map, worthwhile_fork
 
 needs_fork = pytest.mark.skipif(not worthwhile_fork(), reason="needs fork and two cores")
 
@@ -56,3 +56,27 @@ def test_a_dead_worker_is_reported_with_its_item():
             got.append(x)
     assert lost.value.item == 5
     assert got == list(range(5))
+
+
+def batch_sum(batch: list[int]) -> int:
+    return sum(batch)
+
+
+def die_on_big_batch(batch: list[int]) -> int:
+    if batch[0] >= 100:
+        os._exit(3)
+    return sum(batch)
+
+
+@needs_fork
+def test_batches_all_come_back():
+    batches = [list(range(i, i + 10)) for i in range(0, 200, 10)]
+    got = list(map_batches(batch_sum, batches, parallel=True, local_every=2))
+    assert sorted(got) == sorted(sum(b) for b in batches)
+
+
+@needs_fork
+def test_a_dead_batch_worker_is_an_error_not_a_hang():
+    batches = [[1, 2], [100, 101], [3, 4], [5, 6]]  # the second batch goes to the worker
+    with pytest.raises(WorkerLost, match="batch 1"):
+        list(map_batches(die_on_big_batch, batches, parallel=True, local_every=2))
