@@ -52,12 +52,27 @@ def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) 
 
 
 def remap(session: Session, table: str, column: str, mapping: dict[int, int]) -> None:
-    """Set `column` to mapping[old] wherever it holds an old value, a few hundred per statement.
+    """Set `column` to mapping[old] wherever it holds an old value.
 
-    One ``UPDATE … SET column = CASE column WHEN old THEN new … END WHERE column IN (…)``
-    per chunk: a statement per row costs a round trip each on PostgreSQL.
+    PostgreSQL gets one statement joining the table to the mapping as two arrays;
+    SQLite one ``UPDATE … SET column = CASE column WHEN old THEN new … END WHERE
+    column IN (…)`` per few hundred values. (A statement per row costs a round trip
+    each on PostgreSQL.)
     """
+    if not mapping:
+        return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        olds = list(mapping)
+        conn.execute(
+            text(
+                f"UPDATE {table} SET {column} = m.new "
+                "FROM unnest(CAST(:olds AS bigint[]), CAST(:news AS bigint[])) AS m(old, new) "
+                f"WHERE {table}.{column} = m.old"
+            ),
+            {"olds": olds, "news": [mapping[o] for o in olds]},
+        )
+        return
     for part in chunks(mapping, 400):
         whens = " ".join(f"WHEN :o{i} THEN :n{i}" for i in range(len(part)))
         marks = ", ".join(f":o{i}" for i in range(len(part)))
@@ -73,8 +88,17 @@ def remap(session: Session, table: str, column: str, mapping: dict[int, int]) ->
 
 
 def delete_where_in(session: Session, table: str, column: str, values: Iterable[int]) -> None:
-    """``DELETE FROM table WHERE column IN (…)``, a chunk of values per statement."""
+    """``DELETE FROM table WHERE column IN (…)``: one array on PostgreSQL, chunks on SQLite."""
     conn = session.connection()
+    values = sorted(set(values))
+    if not values:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(f"DELETE FROM {table} WHERE {column} = ANY(CAST(:values AS bigint[]))"),
+            {"values": values},
+        )
+        return
     for part in chunks(values):
         marks = ", ".join(f":v{i}" for i in range(len(part)))
         conn.execute(
