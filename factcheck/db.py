@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -135,3 +135,18 @@ def ensure_schema(engine: Engine) -> None:
         raise FactcheckError("database is not initialised; run `factcheck init` first")
     if current != head_revision():
         raise FactcheckError("database schema is out of date; run `factcheck init` to upgrade")
+
+
+def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """One plain statement (``?`` placeholders) for many rows, straight through the driver.
+
+    Bulk inserts and updates spend most of their time in SQLAlchemy's
+    parameter processing otherwise.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    for start in range(0, len(rows), 10_000):
+        conn.exec_driver_sql(sql, list(rows[start : start + 10_000]))  # type: ignore[arg-type]

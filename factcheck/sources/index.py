@@ -25,7 +25,7 @@ from sqlmodel import Session
 from factcheck.errors import FactcheckError
 from factcheck.models import Source, SourceAlias, utcnow
 from factcheck.sources.names import name_key
-from factcheck.sources.registry import best_match, prefixes
+from factcheck.sources.registry import best_match, new_evidence, prefixes
 
 MAX_CANDIDATES = 500
 
@@ -197,15 +197,9 @@ class NameIndex:
         self, sid: int, kind: str, side: str | None, parent_id: int | None, *, session: Session
     ) -> None:
         state = self._sources[sid]
-        if state.origin == "manual":
-            return
-        changes: dict[str, object] = {}
-        if state.kind == "unknown" and kind != "unknown":
-            changes["kind"] = state.kind = kind
-        if state.side is None and side is not None:
-            changes["side"] = state.side = side
-        if state.parent_id is None and parent_id is not None and parent_id != sid:
-            changes["parent_id"] = state.parent_id = parent_id
+        changes = new_evidence(state, sid, kind=kind, side=side, parent_id=parent_id)
+        for field, value in changes.items():
+            setattr(state, field, value)
         if changes:
             session.connection().execute(update(Source).where(Source.id == sid).values(**changes))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from rapidfuzz import process
 from sqlmodel import Session, func, select
@@ -183,19 +184,39 @@ def resolve_source(
             anonymous=anonymous,
             origin=origin,
         )
-    elif found.origin != "manual":
-        if found.kind == "unknown" and kind != "unknown":
-            found.kind = kind
-        if found.side is None and side is not None:
-            found.side = side
-        if found.parent_id is None and parent_source is not None and parent_source.id != found.id:
-            found.parent_id = parent_source.id
+    else:
+        gained = new_evidence(
+            found,
+            found.id,
+            kind=kind,
+            side=side,
+            parent_id=parent_source.id if parent_source else None,
+        )  # type: ignore[arg-type]
+        for field, value in gained.items():
+            setattr(found, field, value)
         session.add(found)
     if name_key(name) != found.key:
         add_alias(found, name, session=session)
     for alias in aliases:
         add_alias(found, alias, session=session)
     return found
+
+
+def new_evidence(
+    source: Any, source_id: int, *, kind: str, side: str | None, parent_id: int | None
+) -> dict[str, object]:
+    """What a source found again gains from the new evidence: a kind, side or parent it
+    lacks. A source a person set up (origin "manual") keeps what it has."""
+    if source.origin == "manual":
+        return {}
+    gained: dict[str, object] = {}
+    if source.kind == "unknown" and kind != "unknown":
+        gained["kind"] = kind
+    if source.side is None and side is not None:
+        gained["side"] = side
+    if source.parent_id is None and parent_id is not None and parent_id != source_id:
+        gained["parent_id"] = parent_id
+    return gained
 
 
 def top_organisation(source: Source, *, session: Session) -> Source:

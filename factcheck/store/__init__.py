@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, func, select
 
+from factcheck.db import executemany
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
@@ -278,12 +279,10 @@ def _insert(session: Session, table: type, rows: list[dict[str, object]]) -> Non
     if not rows:
         return
     core = table.__table__  # type: ignore[attr-defined]
-    conn = session.connection()
-    dialect = conn.dialect
+    dialect = session.connection().dialect
     names = list(rows[0])
     convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
+    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
     params: list[tuple[object, ...]] = []
     for row in rows:
@@ -292,7 +291,7 @@ def _insert(session: Session, table: type, rows: list[dict[str, object]]) -> Non
             if values[i] is not None:
                 values[i] = fn(values[i])
         params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
+    executemany(session, sql, params)
 
 
 def _context(found: ExtractedAttribution, text: str) -> str:

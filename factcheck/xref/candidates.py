@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
 from factcheck.xref.copies import MAX_POSTING
-from factcheck.xref.data import ClaimRow, Slice, _label_key
+from factcheck.xref.data import ClaimRow, Slice, _label_key, stamp
 from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
 from factcheck.xref.scope import (
     FIGURE_WINDOW_DAYS,
@@ -227,8 +227,8 @@ def _series_neighbours(
         windows = wanted.get((_label_key(label), scope, sid))
         if not windows or published is None:
             continue
-        stamp = (published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp()
-        if any(a <= stamp <= b for a, b in windows):
+        when = stamp(published)
+        if any(a <= when <= b for a, b in windows):
             found.add(claim_id)
     return found
 

@@ -35,7 +35,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import compress
 from typing import Any
 
@@ -43,9 +43,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
 from factcheck import parallel
+from factcheck.db import executemany
 from factcheck.models import Document, DocumentLink
 from factcheck.unionfind import UnionFind
-from factcheck.xref.data import executemany
+from factcheck.xref.data import stamp
 
 SHINGLE_WORDS = 5
 SAMPLE_MASK = 3  # anchor words have ids with the low two bits zero: one word in four
@@ -123,8 +124,7 @@ class DocInfo:
         """Sort key: earliest published first, undated last, then by id."""
         if self.published is None:
             return (1, 0.0, self.id)
-        p = self.published if self.published.tzinfo else self.published.replace(tzinfo=UTC)
-        return (0, p.timestamp(), self.id)
+        return (0, stamp(self.published), self.id)
 
 
 _DOC_COLUMNS = (

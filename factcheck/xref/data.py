@@ -36,21 +36,6 @@ CHUNK = 500
 MANUAL = ("confirmed", "rejected")
 
 
-def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
-    """One plain statement (``?`` placeholders) for many rows, straight through the driver.
-
-    Bulk updates of ids and short strings spend most of their time in SQLAlchemy's
-    parameter processing otherwise.
-    """
-    if not rows:
-        return
-    conn = session.connection()
-    if conn.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    for start in range(0, len(rows), 10_000):
-        conn.exec_driver_sql(sql, list(rows[start : start + 10_000]))  # type: ignore[arg-type]
-
-
 def remap(session: Session, table: str, column: str, mapping: dict[int, int]) -> None:
     """Set `column` to mapping[old] wherever it holds an old value.
 
@@ -200,7 +185,8 @@ class ClaimRow:
         return frozenset((f.lkey, f.interval.low, f.interval.high) for f in self.figs)
 
 
-def _stamp(published: datetime | None) -> float:
+def stamp(published: datetime | None) -> float:
+    """Seconds since the epoch of a published time (naive times are UTC); 0.0 when unknown."""
     if published is None:
         return 0.0
     return (published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp()
@@ -243,7 +229,7 @@ class Slice:
                 outlet_key or "",  # type: ignore[arg-type]
                 day_number(None, published),  # type: ignore[arg-type]
                 copy_of or doc_id,  # type: ignore[arg-type]
-                _stamp(published),  # type: ignore[arg-type]
+                stamp(published),  # type: ignore[arg-type]
             )
 
     def load_claims(

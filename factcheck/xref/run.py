@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
+from factcheck.db import executemany
 from factcheck.models import Attribution, ClaimLink
 from factcheck.xref import copies
 from factcheck.xref.candidates import candidates, copy_candidates, ids_of
@@ -29,7 +30,6 @@ from factcheck.xref.data import (
     Slice,
     chunks,
     delete_where_in,
-    executemany,
     remap,
 )
 from factcheck.xref.flags import DisputeMatcher, claim_flags
