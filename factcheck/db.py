@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from factcheck.errors import FactcheckError
+
+T = TypeVar("T")
 
 DEFAULT_DB = "factcheck.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -150,3 +152,23 @@ def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) 
         sql = sql.replace("?", "%s")
     for start in range(0, len(rows), 10_000):
         conn.exec_driver_sql(sql, list(rows[start : start + 10_000]))  # type: ignore[arg-type]
+
+
+CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+def in_chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """`values` in lists of at most `size`, in the order given (for IN lists and batches)."""
+    batch: list[T] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
+    """Distinct ids, sorted, in lists of at most `size`."""
+    return in_chunks(sorted(set(ids)), size)

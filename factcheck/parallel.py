@@ -72,18 +72,6 @@ def map_batches(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def batched(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
-    size = size or BATCH
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 class WorkerLost(FactcheckError):
     """A worker process died (killed, out of memory) while working on `item`."""
 

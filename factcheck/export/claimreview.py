@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
+from factcheck.db import in_chunks
 from factcheck.models import VERDICTS, Attribution, Claim, Document, Review, ReviewEvent, Source
-from factcheck.reports.common import chunked, origin_source_id, safe_url
+from factcheck.reports.common import origin_source_id, safe_url
 
 DEFAULT_ORG = "factcheck"
 
@@ -122,7 +123,7 @@ def _work(appearance: dict[str, Any]) -> dict[str, Any]:
 def _verdict_notes(ids: list[int], *, session: Session) -> dict[int, str]:
     """The note of each claim's latest verdict event (why the editor decided so)."""
     notes: dict[int, str] = {}
-    for batch in chunked(ids):
+    for batch in in_chunks(ids):
         stmt = (
             select(ReviewEvent.claim_id, ReviewEvent.note)
             .where(ReviewEvent.claim_id.in_(batch), ReviewEvent.action == "verdict")  # type: ignore[attr-defined]
@@ -137,7 +138,7 @@ def _verdict_notes(ids: list[int], *, session: Session) -> dict[int, str]:
 def _appearances(ids: list[int], *, session: Session) -> dict[int, list[dict[str, Any]]]:
     """Documents carrying each claim, earliest first, one entry per document."""
     out: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for batch in chunked(ids):
+    for batch in in_chunks(ids):
         stmt = (
             select(
                 Attribution.claim_id,
@@ -175,7 +176,7 @@ def _appearances(ids: list[int], *, session: Session) -> dict[int, list[dict[str
 def _authors(ids: list[int], *, session: Session) -> dict[int, dict[str, Any]]:
     """Who made each claim: the origin of its earliest attribution, else the outlet asserting it."""
     out: dict[int, dict[str, Any]] = {}
-    for batch in chunked(ids):
+    for batch in in_chunks(ids):
         stmt = (
             select(Attribution.claim_id, Source.name, Source.kind, Document.outlet)
             .join(Document, Document.id == Attribution.document_id)

@@ -14,15 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
+from factcheck.db import chunks
 from factcheck.models import Attribution, ChainHop, Source
-
-CHUNK = 500
-
-
-def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
-    items = sorted(set(ids))
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 @dataclass(frozen=True)
@@ -38,7 +31,7 @@ def chains_of(attribution_ids: Iterable[int], *, session: Session) -> dict[int, 
     """Chains of some attributions, by attribution id."""
     hops: dict[int, list[tuple[int, str]]] = defaultdict(list)
     docs: dict[int, int] = {}
-    for part in _chunks(attribution_ids):
+    for part in chunks(attribution_ids):
         for aid, did in session.execute(
             select(Attribution.id, Attribution.document_id).where(Attribution.id.in_(part))  # type: ignore[union-attr]
         ).all():
@@ -54,7 +47,7 @@ def chains_of(attribution_ids: Iterable[int], *, session: Session) -> dict[int, 
 
 def source_names(ids: Iterable[int], *, session: Session) -> dict[int, str]:
     out: dict[int, str] = {}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         out.update(
             dict(session.execute(select(Source.id, Source.name).where(Source.id.in_(part))).all())
         )  # type: ignore[union-attr, arg-type]

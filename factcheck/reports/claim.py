@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
+from factcheck.db import in_chunks
 from factcheck.errors import NotFound
 from factcheck.models import Attribution, Claim, Document, Figure
 from factcheck.reports.common import (
-    chunked,
     context_segments,
     interval,
     iso,
@@ -80,7 +80,7 @@ def build_claim_report(claim_id: int, *, session: Session) -> dict[str, Any]:
 def claim_figures(claim_ids: list[int], *, session: Session) -> dict[int, list[dict[str, Any]]]:
     """Distinct figures of each claim (many attributions may carry the same one)."""
     found: dict[int, dict[tuple[Any, ...], dict[str, Any]]] = {}
-    for batch in chunked(claim_ids):
+    for batch in in_chunks(claim_ids):
         stmt = select(Figure).where(Figure.claim_id.in_(batch)).order_by(Figure.claim_id, Figure.id)  # type: ignore[attr-defined]
         for fig in session.execute(stmt).scalars():
             key = (fig.value, fig.low, fig.high, fig.qualifier, fig.unit, fig.label, fig.scope)
@@ -106,7 +106,7 @@ def _attributions(ids: list[int], *, session: Session) -> list[dict[str, Any]]:
     lo = case((Attribution.content_start > WINDOW, Attribution.content_start - WINDOW), else_=0)
     snippet = func.substr(Document.text, lo + 1, Attribution.content_end + WINDOW - lo)
     rows: dict[int, Any] = {}
-    for batch in chunked(ids):
+    for batch in in_chunks(ids):
         stmt = (
             select(
                 Attribution,

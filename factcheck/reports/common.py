@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
+from factcheck.db import in_chunks
 from factcheck.models import Attribution, ChainHop, DisputeParty, Source
 from factcheck.xref.independence import OFFICIAL_KINDS
 
@@ -243,25 +244,12 @@ def context_segments(
 
 # --- shared loaders ----------------------------------------------------------------
 
-CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
-
-
-def chunked(ids: Iterable[int], size: int = CHUNK) -> Iterable[list[int]]:
-    batch: list[int] = []
-    for value in ids:
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
 
 def load_chains(attribution_ids: Iterable[int], *, session: Any) -> dict[int, list[dict[str, Any]]]:
     """Chain hops of many attributions, origin first, with what each hop's source is."""
     parent = aliased(Source, name="hop_parent")
     chains: dict[int, list[dict[str, Any]]] = {}
-    for batch in chunked(attribution_ids):
+    for batch in in_chunks(attribution_ids):
         stmt = (
             select(
                 ChainHop.attribution_id,

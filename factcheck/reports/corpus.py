@@ -14,6 +14,7 @@ from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from factcheck.db import in_chunks
 from factcheck.models import (
     FLAGS,
     LINK_KINDS,
@@ -27,7 +28,6 @@ from factcheck.models import (
     Source,
 )
 from factcheck.reports.common import (
-    chunked,
     flag_match,
     hedged_count,
     iso,
@@ -144,7 +144,7 @@ def _origins(claim_ids: list[int], *, session: Session) -> dict[int, list[dict[s
     """Distinct origin sources of a few claims, with side and anonymity."""
     out: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     origin = aliased(Source, name="origin")
-    for batch in chunked(claim_ids):
+    for batch in in_chunks(claim_ids):
         stmt = (
             select(Attribution.claim_id, origin.id, origin.name, origin.side, origin.anonymous)
             .join(origin, origin.id == origin_source_id())
@@ -158,7 +158,7 @@ def _origins(claim_ids: list[int], *, session: Session) -> dict[int, list[dict[s
 
 def _figure_texts(claim_ids: list[int], *, session: Session) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
-    for batch in chunked(claim_ids):
+    for batch in in_chunks(claim_ids):
         stmt = (
             select(Figure.claim_id, Figure.text, Figure.value)
             .where(Figure.claim_id.in_(batch))  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from factcheck.db import in_chunks
 from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
 from factcheck.xref.copies import MAX_POSTING
 from factcheck.xref.data import ClaimRow, Slice, _label_key, stamp
@@ -70,7 +71,7 @@ def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
     # copying: only rare enough texts point at copies.
     counts: Counter[str] = Counter()
     conn = session.connection()
-    for part in _chunked(sorted(keys)):
+    for part in in_chunks(sorted(keys)):
         counts.update(
             dict(
                 conn.execute(  # type: ignore[arg-type]
@@ -102,11 +103,6 @@ def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
         fingerprints,  # type: ignore[attr-defined]
     )
     return found
-
-
-def _chunked(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:

@@ -43,7 +43,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
 from factcheck import parallel
-from factcheck.db import executemany
+from factcheck.db import executemany, in_chunks
 from factcheck.models import Document, DocumentLink
 from factcheck.unionfind import UnionFind
 from factcheck.xref.data import stamp
@@ -273,7 +273,7 @@ def detect_all(*, session: Session, sketcher: Sketcher | None = None) -> CopyGra
     _SKETCHER = sketcher
     for batch in parallel.map_batches(
         _sketch_batch,
-        parallel.batched(rows),
+        in_chunks(rows, parallel.BATCH),
         parallel=parallel.worthwhile(total),
         local_every=3,
     ):
@@ -403,7 +403,7 @@ def write_links(
     if doc_ids is None:
         session.connection().execute(delete(DocumentLink).where(auto))
     else:
-        for part in _chunks(sorted(ids)):
+        for part in in_chunks(sorted(ids)):
             session.connection().execute(
                 delete(DocumentLink).where(
                     auto,
@@ -411,7 +411,7 @@ def write_links(
                     DocumentLink.document_id.in_(part),  # type: ignore[attr-defined]
                 )
             )
-        for part in _chunks(sorted(set(new_ids))):
+        for part in in_chunks(sorted(set(new_ids))):
             session.connection().execute(
                 delete(DocumentLink).where(
                     auto,
@@ -465,11 +465,6 @@ def write_links(
     return len(rows)
 
 
-def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 def detect_for(
     new_ids: Iterable[int],
     candidate_ids: Iterable[int],
@@ -488,7 +483,7 @@ def detect_for(
     graph = CopyGraph()
     sketches: dict[int, array] = {}
     wanted = new + cands
-    for part in _chunks(wanted):
+    for part in in_chunks(wanted):
         stmt = select(*_DOC_COLUMNS, Document.skip, Document.text).where(Document.id.in_(part))  # type: ignore[union-attr]
         for row in session.connection().execute(stmt):
             info = DocInfo(*row[:6])
@@ -498,7 +493,7 @@ def detect_for(
     roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
     members = _cluster_members(roots, session=session)
     extra = sorted((set(members) | roots) - set(graph.docs))
-    for part in _chunks(extra):
+    for part in in_chunks(extra):
         for row in session.connection().execute(select(*_DOC_COLUMNS).where(Document.id.in_(part))):  # type: ignore[union-attr]
             graph.docs[row[0]] = DocInfo(*row)
     before = {d: graph.docs[d].copy_of_id or d for d in graph.docs if d not in new}
@@ -554,7 +549,7 @@ def detect_for(
 
 def _cluster_members(roots: Iterable[int], *, session: Session) -> list[int]:
     out: list[int] = []
-    for part in _chunks(sorted(roots)):
+    for part in in_chunks(sorted(roots)):
         out += [
             r[0]
             for r in session.connection().execute(

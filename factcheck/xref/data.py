@@ -9,7 +9,7 @@ attributions, chains and figures.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -17,6 +17,7 @@ from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
 from factcheck import parallel
+from factcheck.db import chunks, in_chunks
 from factcheck.figures import Interval, label_key
 from factcheck.models import (
     Attribution,
@@ -32,7 +33,6 @@ from factcheck.xref.independence import OriginFact, OriginKey, SourceIndex, orig
 from factcheck.xref.matching import Normaliser, is_denial, numbers_of, significant
 from factcheck.xref.scope import day_number, figure_places, places_at, scope_key
 
-CHUNK = 500
 MANUAL = ("confirmed", "rejected")
 
 
@@ -90,12 +90,6 @@ def delete_where_in(session: Session, table: str, column: str, values: Iterable[
             text(f"DELETE FROM {table} WHERE {column} IN ({marks})"),
             {f"v{i}": v for i, v in enumerate(part)},
         )
-
-
-def chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
-    items = sorted(set(ids))
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(slots=True)
@@ -380,7 +374,9 @@ class Slice:
         global _NORMALISER
         _NORMALISER = self.normaliser
         places_at("Load the gazetteer in Kyiv before forking.")
-        for batch in parallel.map_batches(_derive_batch, parallel.batched(todo), parallel=True):
+        for batch in parallel.map_batches(
+            _derive_batch, in_chunks(todo, parallel.BATCH), parallel=True
+        ):
             self._derived.update(batch)
 
     def prepare(self, claim: ClaimRow) -> None:
