@@ -298,6 +298,11 @@ def interval(low: float | None, high: float | None, low_open: bool, high_open: b
     return f"{left}{lo}, {hi}{right}"
 
 
+def origins_text(origins: Iterable[Mapping[str, Any]]) -> str:
+    """ "Ukraine's General Staff (UA); Reuters": origins with their side, for tables."""
+    return "; ".join(f"{o['source']} ({o['side']})" if o["side"] else o["source"] for o in origins)
+
+
 def figure_text(fig: dict[str, Any]) -> str:
     """'more than 2,000 (drones launched)': the figure as written, with what it counts."""
     shown = fig.get("text") or format_number(fig.get("value"))

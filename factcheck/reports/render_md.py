@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from factcheck.reports.common import figure_text, format_number, human_time, safe_url
+from factcheck.reports.common import figure_text, format_number, human_time, origins_text, safe_url
 from factcheck.reports.render_text import (
     _UNSAFE,
     ORIGIN_HEADERS,
@@ -273,9 +273,7 @@ def _claims_block(block: dict[str, Any]) -> list[str]:
         (
             claim_ref(r["claim"]),
             ", ".join(r["figures"]),
-            "; ".join(
-                f"{o['source']} ({o['side']})" if o["side"] else o["source"] for o in r["origins"]
-            ),
+            origins_text(r["origins"]),
             r["documents"],
             r["independent_origins"],
             flags(r["flags"]),

@@ -10,7 +10,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from factcheck.reports.common import figure_text, format_number, human_time
+from factcheck.reports.common import figure_text, format_number, human_time, origins_text
 
 WIDTH = 100
 
@@ -290,9 +290,7 @@ def _claims_block(block: dict[str, Any]) -> list[str]:
         (
             claim_line(r["claim"]),
             ", ".join(r["figures"]),
-            "; ".join(
-                f"{o['source']} ({o['side']})" if o["side"] else o["source"] for o in r["origins"]
-            ),
+            origins_text(r["origins"]),
             r["documents"],
             r["independent_origins"],
         )
