@@ -153,7 +153,7 @@ def store_report(
                     stored[index] = existing
                     continue
                 copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
-                doc_id, count = store_document(
+                doc_id, count, joined = store_document(
                     draft,
                     found,
                     session=session,
@@ -165,6 +165,7 @@ def store_report(
                 stored[index] = doc_id
                 result.documents.append(doc_id)
                 result.attributions += count
+                result.joined += joined
             if cross_reference and result.documents:
                 xref_documents(result.documents, session=session)
     except BaseException:

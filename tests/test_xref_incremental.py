@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import delete
 from sqlmodel import Session, select
-from xref_ledger import Ledger, World, report
+from xref_ledger import Ledger, World, report, snapshot, wipe
 
 from factcheck.models import (
     Attribution,
-    ChainHop,
-    Claim,
-    ClaimLink,
-    Dispute,
-    DisputeParty,
     Document,
-    DocumentLink,
-    Figure,
-    Review,
-    Source,
-    SourceAlias,
 )
 from factcheck.xref import xref_all, xref_documents
 
@@ -87,56 +76,13 @@ def _scenario(session: Session, after_each: Callable[[int], None]) -> None:
                 chain=[w.peskov], outlet=o[5]))  # fmt: skip
 
 
-def _snapshot(session: Session) -> dict[str, object]:
-    session.expire_all()
-    docs = {d.id: d for d in session.exec(select(Document)).all()}
-    name = {
-        i: (d.outlet, d.published.isoformat() if d.published else None, d.text[:40])
-        for i, d in docs.items()
-    }
-    groups: dict[int, set[object]] = {}
-    for att in session.exec(select(Attribution)).all():
-        groups.setdefault(att.claim_id, set()).add((name[att.document_id], att.content_start))
-    group = {cid: frozenset(v) for cid, v in groups.items()}
-    claims = {
-        group[c.id]: (c.flags, c.independent_origins, c.documents, c.scope)
-        for c in session.exec(select(Claim)).all()
-        if c.id in group
-    }
-    links = set()
-    for link in session.exec(select(ClaimLink)).all():
-        pair = (group[link.claim_id], group[link.other_id])
-        key = pair if link.kind == "updates" else frozenset(pair)
-        links.add((key, link.kind, link.method, link.why, link.status))
-    copies = {name[i]: name[d.copy_of_id] if d.copy_of_id else None for i, d in docs.items()}
-    doc_links = {
-        (name[x.document_id], name[x.other_id], x.kind)
-        for x in session.exec(select(DocumentLink)).all()
-    }
-    figure_scopes = sorted((f.label, f.value, f.scope) for f in session.exec(select(Figure)).all())
-    return {
-        "claims": claims,
-        "links": links,
-        "copies": copies,
-        "doc_links": doc_links,
-        "figure_scopes": figure_scopes,
-    }
-
-
-def _wipe(session: Session) -> None:
-    for model in (ClaimLink, Review, Figure, ChainHop, Attribution, Claim, DocumentLink, Document,
-                  SourceAlias, Source, DisputeParty, Dispute):  # fmt: skip
-        session.execute(delete(model))
-    session.flush()
-
-
 def test_incremental_runs_equal_a_full_run(session):
     _scenario(session, lambda doc_id: xref_documents([doc_id], session=session))
-    incremental = _snapshot(session)
-    _wipe(session)
+    incremental = snapshot(session)
+    wipe(session)
     _scenario(session, lambda doc_id: None)
     xref_all(session=session)
-    full = _snapshot(session)
+    full = snapshot(session)
     assert incremental["copies"] == full["copies"]
     assert incremental["doc_links"] == full["doc_links"]
     assert incremental["claims"] == full["claims"]
@@ -149,7 +95,7 @@ def test_incremental_runs_equal_a_full_run(session):
 def test_incremental_run_after_a_full_run_changes_nothing_else(session):
     _scenario(session, lambda doc_id: None)
     xref_all(session=session)
-    before = _snapshot(session)
+    before = snapshot(session)
     last = session.exec(select(Document.id).order_by(Document.id.desc())).first()
     xref_documents([last], session=session)
-    assert _snapshot(session) == before
+    assert snapshot(session) == before

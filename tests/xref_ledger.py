@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from factcheck.models import (
@@ -17,7 +18,9 @@ from factcheck.models import (
     Dispute,
     DisputeParty,
     Document,
+    DocumentLink,
     Figure,
+    Review,
     Source,
     SourceAlias,
 )
@@ -309,3 +312,51 @@ OUTLETS = [
     "The City Tribune",
     "The Morning Dispatch",
 ]
+
+
+def snapshot(session: Session) -> dict[str, object]:
+    """What cross-referencing decided, keyed by content (not ids): claims as sets of
+    attributions, their flags, links, copies and figure scopes."""
+    session.expire_all()
+    docs = {d.id: d for d in session.exec(select(Document)).all()}
+    name = {
+        i: (d.outlet, d.published.isoformat() if d.published else None, d.text[:40])
+        for i, d in docs.items()
+    }
+    groups: dict[int, set[object]] = {}
+    for att in session.exec(select(Attribution)).all():
+        groups.setdefault(att.claim_id, set()).add((name[att.document_id], att.content_start))
+    group = {cid: frozenset(v) for cid, v in groups.items()}
+    claims = {
+        group[c.id]: (c.flags, c.independent_origins, c.documents, c.scope)
+        for c in session.exec(select(Claim)).all()
+        if c.id in group
+    }
+    links = set()
+    for link in session.exec(select(ClaimLink)).all():
+        pair = (group[link.claim_id], group[link.other_id])
+        key = pair if link.kind == "updates" else frozenset(pair)
+        links.add((key, link.kind, link.method, link.why, link.status))
+    copies = {name[i]: name[d.copy_of_id] if d.copy_of_id else None for i, d in docs.items()}
+    doc_links = {
+        (name[x.document_id], name[x.other_id], x.kind)
+        for x in session.exec(select(DocumentLink)).all()
+    }
+    figure_scopes = sorted(
+        ((f.label, f.value, f.scope) for f in session.exec(select(Figure)).all()), key=repr
+    )
+    return {
+        "claims": claims,
+        "links": links,
+        "copies": copies,
+        "doc_links": doc_links,
+        "figure_scopes": figure_scopes,
+    }
+
+
+def wipe(session: Session) -> None:
+    """Delete every ledger row (users and alembic state stay)."""
+    for model in (ClaimLink, Review, Figure, ChainHop, Attribution, Claim, DocumentLink, Document,
+                  SourceAlias, Source, DisputeParty, Dispute):  # fmt: skip
+        session.execute(delete(model))
+    session.flush()

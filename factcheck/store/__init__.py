@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, func, select
 
-from factcheck.db import executemany
+from factcheck.db import executemany, in_chunks
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
@@ -27,7 +27,10 @@ class StoreResult:
 
     documents: list[int] = field(default_factory=list)  # ids of new documents
     skipped: int = 0  # documents already in the ledger
-    attributions: int = 0  # each stored with a claim of its own until xref merges them
+    attributions: int = 0
+    # attributions that joined a stored claim with the same sentence (the rest got a claim of
+    # their own, which cross-referencing may merge later)
+    joined: int = 0
 
 
 class SourceCache:
@@ -157,12 +160,13 @@ def store_document(
     path: str | None = None,
     copy_of: int | None = None,
     fingerprint: str | None = None,
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Insert one document with its attributions, chains, claims and figures.
 
     Attribution offsets must be relative to ``draft.text``; ``copy_of`` is the id
-    of the document it copies. Returns the document's id and the number of
-    attributions stored.
+    of the document it copies. Returns the document's id, the number of
+    attributions stored and how many of them joined a claim already stored (or
+    said before in this document) instead of getting a new one.
     """
     (doc_id,) = _insert_returning_ids(
         session,
@@ -198,27 +202,34 @@ def store_document(
         unique.setdefault(identity, found)
     found_list = list(unique.values())
     if not found_list:
-        return doc_id, 0
+        return doc_id, 0, 0
     speakers = [_speaker(found, text=draft.text, sources=sources) for found in found_list]
+    keys = [claim_key(found.content.text) for found in found_list]
+    claim_ids, repeats = _claims_for(found_list, keys, session=session)
+    fresh = [i for i, claim_id in enumerate(claim_ids) if claim_id is None and i not in repeats]
     # Core multi-row inserts: ORM objects per row cost more than the rest of ingest together
     now = utcnow()
-    claim_ids = _insert_returning_ids(
+    new_ids = _insert_returning_ids(
         session,
         Claim,
         [
             {
-                "text": found.content.text,
-                "key": claim_key(found.content.text),
-                "label": found.figures[0].label if found.figures else None,
+                "text": found_list[i].content.text,
+                "key": keys[i],
+                "label": found_list[i].figures[0].label if found_list[i].figures else None,
                 "scope": None,
                 "flags": "",
                 "independent_origins": 0,
                 "documents": 0,
                 "created_at": now,
             }
-            for found in found_list
+            for i in fresh
         ],
     )
+    for i, claim_id in zip(fresh, new_ids, strict=True):
+        claim_ids[i] = claim_id
+    for i, first in repeats.items():
+        claim_ids[i] = claim_ids[first]
     att_ids = _insert_returning_ids(
         session,
         Attribution,
@@ -245,7 +256,49 @@ def store_document(
         figures.extend(_figure_row(fig, claim_id=claim_id, att_id=att_id) for fig in found.figures)
     _insert(session, ChainHop, hops)
     _insert(session, Figure, figures)
-    return doc_id, len(found_list)
+    return doc_id, len(found_list), len(found_list) - len(fresh)
+
+
+def _claims_for(
+    found_list: Sequence[ExtractedAttribution], keys: list[str], *, session: Session
+) -> tuple[list[int | None], dict[int, int]]:
+    """The stored claim each attribution joins (None: a new claim), and repeats in this document.
+
+    A sentence without figures is the same claim wherever it is said, so
+    cross-referencing would merge it with the one stored claim carrying that
+    sentence (see ``xref.run._exact_pairs``); joining it here saves inserting a
+    claim only to merge it away. Figure-bearing sentences merge only within a
+    time window, and a sentence held by several claims (kept apart by a person)
+    is ambiguous: both are left to cross-referencing. ``repeats`` maps the index
+    of a figureless sentence said again in this document to its first saying,
+    whose new claim it shares.
+    """
+    plain = sorted({key for found, key in zip(found_list, keys, strict=True) if not found.figures})
+    stored: dict[str, list[int]] = {}
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    for part in in_chunks(plain):
+        rows = conn.exec_driver_sql(
+            f"SELECT key, id FROM claim WHERE key IN ({', '.join(mark for _ in part)}) "
+            "AND NOT EXISTS (SELECT 1 FROM figure WHERE figure.claim_id = claim.id)",
+            tuple(part),
+        )
+        for key, claim_id in rows:
+            stored.setdefault(key, []).append(claim_id)
+    joins: list[int | None] = [None] * len(keys)
+    repeats: dict[int, int] = {}
+    first: dict[str, int] = {}
+    for i, (found, key) in enumerate(zip(found_list, keys, strict=True)):
+        ids = stored.get(key, [])
+        if found.figures or len(ids) > 1:
+            continue
+        if ids:
+            joins[i] = ids[0]
+        elif key in first:
+            repeats[i] = first[key]
+        else:
+            first[key] = i
+    return joins, repeats
 
 
 def _insert_returning_ids(
@@ -258,6 +311,8 @@ def _insert_returning_ids(
     transaction has written (the document row goes first, with RETURNING), it holds
     SQLite's only write lock, so no other writer can take ids in between.
     """
+    if not rows:
+        return []
     core = table.__table__  # type: ignore[attr-defined]
     conn = session.connection()
     if conn.dialect.name == "sqlite" and len(rows) > 1:

@@ -17,7 +17,7 @@ from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
 from factcheck import parallel
-from factcheck.db import chunks, in_chunks
+from factcheck.db import chunks, executemany, in_chunks
 from factcheck.figures import Interval, label_key
 from factcheck.models import (
     Attribution,
@@ -39,10 +39,9 @@ MANUAL = ("confirmed", "rejected")
 def remap(session: Session, table: str, column: str, mapping: dict[int, int]) -> None:
     """Set `column` to mapping[old] wherever it holds an old value.
 
-    PostgreSQL gets one statement joining the table to the mapping as two arrays;
-    SQLite one ``UPDATE … SET column = CASE column WHEN old THEN new … END WHERE
-    column IN (…)`` per few hundred values. (A statement per row costs a round trip
-    each on PostgreSQL.)
+    PostgreSQL gets one statement joining the table to the mapping as two arrays
+    (a statement per row would cost a round trip each); SQLite, in process, one
+    indexed ``UPDATE … WHERE column = ?`` per old value through the driver.
     """
     if not mapping:
         return
@@ -58,22 +57,16 @@ def remap(session: Session, table: str, column: str, mapping: dict[int, int]) ->
             {"olds": olds, "news": [mapping[o] for o in olds]},
         )
         return
-    for part in chunks(mapping, 400):
-        whens = " ".join(f"WHEN :o{i} THEN :n{i}" for i in range(len(part)))
-        marks = ", ".join(f":o{i}" for i in range(len(part)))
-        params: dict[str, int] = {}
-        for i, old in enumerate(part):
-            params[f"o{i}"], params[f"n{i}"] = old, mapping[old]
-        conn.execute(
-            text(
-                f"UPDATE {table} SET {column} = CASE {column} {whens} END WHERE {column} IN ({marks})"
-            ),
-            params,
-        )
+    executemany(
+        session,
+        f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
+        [(new, old) for old, new in sorted(mapping.items())],
+    )
 
 
 def delete_where_in(session: Session, table: str, column: str, values: Iterable[int]) -> None:
-    """``DELETE FROM table WHERE column IN (…)``: one array on PostgreSQL, chunks on SQLite."""
+    """``DELETE FROM table WHERE column IN (…)``: one array on PostgreSQL, one indexed
+    delete per value through the driver on SQLite."""
     conn = session.connection()
     values = sorted(set(values))
     if not values:
@@ -84,12 +77,7 @@ def delete_where_in(session: Session, table: str, column: str, values: Iterable[
             {"values": values},
         )
         return
-    for part in chunks(values):
-        marks = ", ".join(f":v{i}" for i in range(len(part)))
-        conn.execute(
-            text(f"DELETE FROM {table} WHERE {column} IN ({marks})"),
-            {f"v{i}": v for i, v in enumerate(part)},
-        )
+    executemany(session, f"DELETE FROM {table} WHERE {column} = ?", [(v,) for v in values])
 
 
 @dataclass(slots=True)
@@ -251,9 +239,13 @@ class Slice:
             claim_rows = session.connection().execute(select(*claim_cols)).all()
             att_rows = (
                 session.connection()
-                .execute(select(*att_cols).where(Attribution.claim_id.is_not(None)))
+                .execute(
+                    select(*att_cols)
+                    .where(Attribution.claim_id.is_not(None))  # type: ignore[union-attr]
+                    .order_by(Attribution.id)
+                )
                 .all()
-            )  # type: ignore[union-attr]
+            )
             hop_rows = (
                 session.connection()
                 .execute(
@@ -308,6 +300,8 @@ class Slice:
                 | {r[3] for r in att_rows if r[3] is not None},
                 session=session,
             )
+        if ids is not None:
+            att_rows.sort(key=lambda r: r[0])  # each claim's attributions in id order
         for aid, doc_id, claim_id, speaker_id, speaker_text, kind, hedged, cue, said_at in att_rows:
             claim = self.claims.get(claim_id)
             if claim is None:

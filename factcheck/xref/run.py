@@ -147,8 +147,10 @@ def _apply(sl: Slice, plan: MergePlan) -> None:
             att.claim_id = keep
         for fig in gone.figs:
             fig.claim_id = keep
-        survivor.atts.extend(gone.atts)
-        survivor.figs.extend(gone.figs)
+        # In id order, as a claim loaded with them stored under it has them: what is
+        # derived from them must not depend on whether claims merged here or earlier.
+        survivor.atts = sorted(survivor.atts + gone.atts, key=lambda a: a.id)
+        survivor.figs = sorted(survivor.figs + gone.figs, key=lambda f: f.id)
         survivor.forget_days()
         survivor.denial = survivor.denial or gone.denial
 
