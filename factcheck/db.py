@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session
 
@@ -80,6 +80,19 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+def begin_writing(session: Session) -> None:
+    """Start the session's transaction as a writer, before it reads anything.
+
+    SQLite's driver begins a transaction only at the first write, so reads before
+    it see no snapshot, and a savepoint taken first would be the outermost one,
+    which its release commits. ``BEGIN IMMEDIATE`` takes the write lock now (waiting
+    for another writer as any write would). PostgreSQL begins on its own.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 # Alembic is imported only to migrate: every other command starts faster without it.
 
 
@@ -139,6 +152,18 @@ def ensure_schema(engine: Engine) -> None:
         raise FactcheckError("database schema is out of date; run `factcheck init` to upgrade")
 
 
+def _for_driver(conn: Connection, sql: str) -> str:
+    """Plain SQL written with ``?`` placeholders, in the driver's own paramstyle."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def query(session: Session, sql: str, params: Sequence[object] = ()) -> CursorResult[Any]:
+    """One plain statement (``?`` placeholders) straight through the driver, for hot paths
+    where building and compiling a SQLAlchemy statement costs more than running it."""
+    conn = session.connection()
+    return conn.exec_driver_sql(_for_driver(conn, sql), tuple(params))
+
+
 def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
     """One plain statement (``?`` placeholders) for many rows, straight through the driver.
 
@@ -148,8 +173,7 @@ def executemany(session: Session, sql: str, rows: Sequence[tuple[object, ...]]) 
     if not rows:
         return
     conn = session.connection()
-    if conn.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
+    sql = _for_driver(conn, sql)
     for start in range(0, len(rows), 10_000):
         conn.exec_driver_sql(sql, list(rows[start : start + 10_000]))  # type: ignore[arg-type]
 

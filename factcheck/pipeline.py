@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from datetime import datetime
 from typing import BinaryIO
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from factcheck.db import session_scope
+from factcheck.db import begin_writing, session_scope
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, extract
 from factcheck.parallel import WorkerLost, ordered_map, worthwhile_fork
@@ -27,10 +29,19 @@ from factcheck.reading import (
     load_report,
     split_report,
 )
-from factcheck.store import SourceCache, StoreResult, find_document, store_document
+from factcheck.store import (
+    SourceCache,
+    SourceGuesses,
+    StoreResult,
+    find_document,
+    guess_sources,
+    store_document,
+)
 from factcheck.xref import XrefStats, xref_documents
 
 PARALLEL_MIN_FILES = 32  # below this, forking a worker costs more than it saves
+GROUP_SECONDS = 0.5  # a batch commits at least this often
+GROUP_FILES = 200  # and at least every this many files
 
 
 @dataclass
@@ -40,11 +51,22 @@ class ReportExtraction:
     raw: RawReport
     documents: list[tuple[DocumentDraft, list[ExtractedAttribution]]]
     fingerprints: list[str] | None = None  # of each document's text, once computed
+    guesses: list[list[SourceGuesses]] | None = None  # per document, per attribution
 
     def fingerprint_all(self) -> list[str]:
         if self.fingerprints is None:
             self.fingerprints = [fingerprint(draft.text) for draft, _ in self.documents]
         return self.fingerprints
+
+    def prepare(self) -> None:
+        """Do the storing stage's pure text work now (where reading runs in a worker):
+        fingerprints, and what each speaker and chain hop is guessed to be."""
+        self.fingerprint_all()
+        if self.guesses is None:
+            self.guesses = [
+                [guess_sources(found) for found in attributions]
+                for _, attributions in self.documents
+            ]
 
 
 @dataclass
@@ -140,38 +162,47 @@ def store_report(
 ) -> StoreResult:
     """Store one read report in one transaction (see ``ingest_file``)."""
     sources = sources if sources is not None else SourceCache()
-    result = StoreResult()
     try:
         with session_scope(engine) as session:
             sources.begin(session)
-            stored: dict[int, int] = {}  # index in the report -> document id
-            prints = report.fingerprint_all()
-            for index, (draft, found) in enumerate(report.documents):
-                existing = find_document(draft, session=session, fingerprint=prints[index])
-                if existing is not None:
-                    result.skipped += 1
-                    stored[index] = existing
-                    continue
-                copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
-                doc_id, count, joined = store_document(
-                    draft,
-                    found,
-                    session=session,
-                    sources=sources,
-                    path=None if path == "-" else path,
-                    copy_of=copy_of,
-                    fingerprint=prints[index],
-                )
-                stored[index] = doc_id
-                result.documents.append(doc_id)
-                result.attributions += count
-                result.joined += joined
+            result = _store(report, path=path, session=session, sources=sources)
             if cross_reference and result.documents:
                 xref_documents(result.documents, session=session)
     except BaseException:
         sources.rollback()
         raise
     sources.commit()
+    return result
+
+
+def _store(
+    report: ReportExtraction, *, path: str, session: Session, sources: SourceCache
+) -> StoreResult:
+    """Store a report's new documents in the session's transaction."""
+    result = StoreResult()
+    stored: dict[int, int] = {}  # index in the report -> document id
+    prints = report.fingerprint_all()
+    for index, (draft, found) in enumerate(report.documents):
+        existing = find_document(draft, session=session, fingerprint=prints[index])
+        if existing is not None:
+            result.skipped += 1
+            stored[index] = existing
+            continue
+        copy_of = stored.get(draft.copy_of) if draft.copy_of is not None else None
+        doc_id, count, joined = store_document(
+            draft,
+            found,
+            session=session,
+            sources=sources,
+            path=None if path == "-" else path,
+            copy_of=copy_of,
+            fingerprint=prints[index],
+            guesses=report.guesses[index] if report.guesses is not None else None,
+        )
+        stored[index] = doc_id
+        result.documents.append(doc_id)
+        result.attributions += count
+        result.joined += joined
     return result
 
 
@@ -184,8 +215,12 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest many reports; a bad file is reported and skipped, the others go in.
 
-    Each file is stored in its own transaction; the new documents are then
-    cross-referenced together, which costs far less than once per file.
+    Files are stored in transactions of up to half a second's work, each file in
+    a savepoint of its own: a file that fails is rolled back alone and the
+    others go on. A file is reported to ``on_done`` once its transaction has
+    committed, so a crash can only lose files not reported yet (ingesting the
+    same paths again adds them). The new documents are then cross-referenced
+    together, which costs far less than once per file.
     """
     with _fewer_collections():
         return _ingest_paths(paths, engine=engine, on_done=on_done, options=options)
@@ -221,23 +256,89 @@ def _ingest_paths(
     summary = IngestSummary()
     sources = SourceCache()
     files = list(iter_paths(list(paths)))
-    for path, report, error in _read_all(files, options=options):
-        outcome = IngestOutcome(path=path, error=error)
-        if report is not None:
-            try:
-                outcome.result = store_report(
-                    report, path=path, engine=engine, cross_reference=False, sources=sources
-                )
-            except FactcheckError as exc:
-                outcome.error = str(exc)
-        summary.outcomes.append(outcome)
-        if on_done is not None:
-            on_done(outcome)
+    group = _Group(engine, sources)
+    try:
+        for path, report, error in _read_all(files, options=options):
+            outcome = IngestOutcome(path=path, error=error)
+            if report is not None:
+                try:
+                    outcome.result = group.store(report, path=path)
+                except FactcheckError as exc:
+                    outcome.error = str(exc)
+            for done in group.add(outcome):
+                summary.outcomes.append(done)
+                if on_done is not None:
+                    on_done(done)
+        for done in group.commit():
+            summary.outcomes.append(done)
+            if on_done is not None:
+                on_done(done)
+    except BaseException:
+        group.rollback()
+        raise
     new_documents = [d for o in summary.outcomes if o.result for d in o.result.documents]
     if new_documents:
         with session_scope(engine) as session:
             summary.xref = xref_documents(new_documents, session=session)
     return summary
+
+
+class _Group:
+    """Files stored in one transaction, each in a savepoint, committed every so often.
+
+    A commit per file costs more than storing a small one (SQLite writes every
+    page the file touched to its log again); files are grouped up to
+    ``GROUP_SECONDS`` of work or ``GROUP_FILES`` files.
+    """
+
+    def __init__(self, engine: Engine, sources: SourceCache) -> None:
+        self.engine = engine
+        self.sources = sources
+        self.session: Session | None = None
+        self.started = 0.0
+        self.outcomes: list[IngestOutcome] = []
+
+    def store(self, report: ReportExtraction, *, path: str) -> StoreResult:
+        """Store one report in a savepoint of the open transaction (opened if none is)."""
+        if self.session is None:
+            self.session = Session(self.engine, expire_on_commit=False)
+            self.started = time.monotonic()
+            begin_writing(self.session)
+        self.sources.begin(self.session)
+        try:
+            with self.session.begin_nested():
+                result = _store(report, path=path, session=self.session, sources=self.sources)
+        except FactcheckError:
+            self.sources.drop_file()
+            raise
+        self.sources.keep()
+        return result
+
+    def add(self, outcome: IngestOutcome) -> list[IngestOutcome]:
+        """Count a file in; returns the files committed now (none until the group is full)."""
+        self.outcomes.append(outcome)
+        full = len(self.outcomes) >= GROUP_FILES
+        if full or (self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS):
+            return self.commit()
+        return []
+
+    def commit(self) -> list[IngestOutcome]:
+        """Commit the open transaction; returns its files, in order."""
+        if self.session is not None:
+            self.session.commit()
+            self.session.close()
+            self.session = None
+            self.sources.commit()
+        done, self.outcomes = self.outcomes, []
+        return done
+
+    def rollback(self) -> None:
+        if self.session is not None:
+            self.session.rollback()
+            self.session.close()
+            self.session = None
+        self.sources.rollback()
+        self.outcomes = []
 
 
 def _read_all(
@@ -274,7 +375,7 @@ def _read_one(
     """Read and extract one file; a bad file comes back as its error message."""
     try:
         report = read_and_extract(path, **options)  # type: ignore[arg-type]
-        report.fingerprint_all()  # here, in the worker, rather than in the storing process
+        report.prepare()  # here, in the worker, rather than in the storing process
         return path, report, None
     except FactcheckError as exc:
         return path, None, str(exc)

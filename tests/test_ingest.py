@@ -283,3 +283,83 @@ def test_ingest_file_is_one_transaction_and_idempotent(migrated_url):
     assert len(first.documents) == 1 and first.attributions > 0
     assert again.documents == [] and again.skipped == 1
     assert counts(migrated_url)["Document"] == 1
+
+
+def _speakers(folder: Path, names: list[str]) -> list[Path]:
+    """One small report per speaker name, each naming a new source."""
+    folder.mkdir()
+    paths = []
+    for i, name in enumerate(names):
+        path = folder / f"speaker-{i:02d}.txt"
+        path.write_text(
+            f"Statement {i}\n\nRegional official {name} said {i + 2} shelters were opened.\n"
+        )
+        paths.append(path)
+    return paths
+
+
+def test_a_file_failing_while_stored_is_rolled_back_alone_within_its_group(
+    migrated_url, tmp_path, monkeypatch
+):
+    import factcheck.pipeline as pipeline
+    from factcheck.errors import FactcheckError
+
+    # Taras is new in the failing file and again in a later one of the same transaction.
+    names = ["Oksana Hrytsenko", "Taras Lutsenko", "Oksana Hrytsenko", "Taras Lutsenko"]
+    paths = _speakers(tmp_path / "batch", names)
+    real = pipeline.store_document
+
+    def fails_on_the_second(draft, found, **kwargs):  # type: ignore[no-untyped-def]
+        stored = real(draft, found, **kwargs)  # rows written, then the file fails
+        if "Statement 1" in draft.text:
+            raise FactcheckError("speaker-01.txt: cannot store it")
+        return stored
+
+    monkeypatch.setattr(pipeline, "store_document", fails_on_the_second)
+    engine = dbmod.make_engine(migrated_url)
+    done: list[str] = []
+    summary = pipeline.ingest_paths(
+        [str(p) for p in paths], engine=engine, on_done=lambda o: done.append(o.path)
+    )
+    assert done == [str(p) for p in paths]  # all reported, in order, after their commit
+    assert [o.error is not None for o in summary.outcomes] == [False, True, False, False]
+    with Session(engine) as session:
+        titles = set(session.exec(select(Document.title)).all())
+        sources = set(session.exec(select(Source.name)).all())
+        # Each attribution's speaker exists: none points at a source rolled back with file 1.
+        speakers = session.exec(select(Attribution.speaker_id)).all()
+        known = set(session.exec(select(Source.id)).all())
+    engine.dispose()
+    assert titles == {"Statement 0", "Statement 2", "Statement 3"}
+    assert {"Oksana Hrytsenko", "Taras Lutsenko"} <= sources
+    assert len(speakers) == 3 and all(s in known for s in speakers)
+
+
+def test_a_crash_mid_batch_keeps_the_files_committed_before_it(migrated_url, tmp_path, monkeypatch):
+    import factcheck.pipeline as pipeline
+
+    paths = _speakers(tmp_path / "batch", ["Ivan Melnyk", "Olha Kravets", "Pavlo Shevchuk",
+                                           "Iryna Koval", "Andrii Tkachuk"])  # fmt: skip
+    monkeypatch.setattr(pipeline, "GROUP_FILES", 2)
+    real = pipeline.store_document
+
+    def crashes_on_the_fourth(draft, found, **kwargs):  # type: ignore[no-untyped-def]
+        stored = real(draft, found, **kwargs)
+        if "Statement 3" in draft.text:
+            raise RuntimeError("disk on fire")
+        return stored
+
+    monkeypatch.setattr(pipeline, "store_document", crashes_on_the_fourth)
+    engine = dbmod.make_engine(migrated_url)
+    done: list[str] = []
+    with pytest.raises(RuntimeError):
+        pipeline.ingest_paths(
+            [str(p) for p in paths], engine=engine, on_done=lambda o: done.append(o.path)
+        )
+    with Session(engine) as session:
+        titles = sorted(session.exec(select(Document.title)).all())
+    engine.dispose()
+    # Files 0 and 1 were committed and reported; file 2 shared the crashed transaction.
+    assert done == [str(p) for p in paths[:2]]
+    assert titles == ["Statement 0", "Statement 1"]
+    assert counts(migrated_url)["Attribution"] == 2

@@ -117,7 +117,16 @@ def _fold_phrase(text: str) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in text.split())
 
 
-_TITLE_SEQUENCES = sorted({_fold_phrase(t) for t in TITLES}, key=len, reverse=True)
+def _titles_by_first() -> dict[str, list[tuple[str, ...]]]:
+    """Folded titles by their first word, longest first (the longest title a name starts with wins)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for title in sorted({_fold_phrase(t) for t in TITLES}, key=len, reverse=True):
+        if title:
+            found.setdefault(title[0], []).append(title)
+    return found
+
+
+_TITLES_BY_FIRST = _titles_by_first()
 _FOLDED_ORG_WORDS = frozenset(fold_word(w) for w in ORG_WORDS)
 
 
@@ -137,7 +146,7 @@ def _strip_leading(words: list[str]) -> list[str]:
             words = words[1:]
             changed = True
             continue
-        for title in _TITLE_SEQUENCES:
+        for title in _TITLES_BY_FIRST.get(words[0], ()):
             n = len(title)
             if len(words) > n and tuple(words[:n]) == title and words[n] not in _FOLDED_ORG_WORDS:
                 words = words[n:]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
-from factcheck.db import executemany, in_chunks
-from factcheck.extraction import ExtractedAttribution
+from factcheck.db import executemany, in_chunks, query
+from factcheck.extraction import ExtractedAttribution, Hop
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
 from factcheck.reading import DocumentDraft
@@ -33,37 +33,109 @@ class StoreResult:
     joined: int = 0
 
 
+def _clean(phrase: str) -> str:
+    return " ".join(phrase.split())
+
+
+@dataclass(slots=True)
+class SourceGuesses:
+    """What one attribution's speaker and chain hops are guessed to be from their phrases
+    alone (None where nothing is resolved).
+
+    That inference is pure text work: ingest makes it where it reads a report, so the
+    storing process mostly looks sources up in the registry. (Reading the context, for
+    an official source whose side the registry does not know yet, stays with it.)
+    """
+
+    speaker: SourceGuess | None
+    hops: list[SourceGuess | None]
+
+
+def guess_sources(found: ExtractedAttribution) -> SourceGuesses:
+    """The guesses ``store_document`` would make for one attribution's phrases."""
+    speaker = None
+    if found.speaker is not None:
+        phrase = _clean(found.speaker_name or found.speaker.text)
+        if _named(phrase):
+            speaker = infer_source(phrase, descriptor=found.speaker_descriptor)
+    hops = [
+        infer_source(_clean(hop.source))
+        if _resolved_hop(found, hop) and _named(hop.source)
+        else None
+        for hop in found.chain
+    ]
+    return SourceGuesses(speaker, hops)
+
+
+def _named(phrase: str) -> bool:
+    """Whether a phrase can name a source (not empty, not a bare pronoun)."""
+    phrase = _clean(phrase)
+    return bool(phrase and name_key(phrase)) and phrase.casefold() not in PRONOUNS
+
+
+def _resolved_hop(found: ExtractedAttribution, hop: Hop) -> bool:
+    """Whether a chain hop is looked up by its own phrase (not the publisher, not the speaker)."""
+    if hop.role == "publisher":
+        return False
+    return not (
+        found.speaker is not None
+        and hop.role == "origin"
+        and name_key(hop.source) == name_key(found.speaker.text)
+    )
+
+
 class SourceCache:
     """Resolves speaker and hop phrases to registry source ids, for one file or a batch.
 
-    Each file is stored in its own transaction: ``begin`` binds the cache to that
-    transaction's session, ``commit`` keeps what it resolved once the transaction
-    committed, ``rollback`` forgets it (and reloads the name index) when it did not.
+    ``begin`` binds the cache to the session of the transaction a file is stored
+    in; ``commit`` keeps what it resolved once that transaction committed,
+    ``rollback`` forgets it (and reloads the name index) when it did not. A batch
+    stores several files per transaction, each in a savepoint: ``keep`` after a
+    file, ``drop_file`` when one was rolled back to its savepoint.
     """
 
     def __init__(self, session: Session | None = None) -> None:
         self.index = NameIndex()
         self.session = session
         self._ids: dict[tuple[str, str | None], int] = {}  # committed
-        self._pending: dict[tuple[str, str | None], int] = {}  # this transaction's
+        self._unsaved: dict[tuple[str, str | None], int] = {}  # files kept, not committed yet
+        self._pending: dict[tuple[str, str | None], int] = {}  # this file's
 
     def begin(self, session: Session) -> None:
+        """A file starts, in `session`'s transaction."""
         self.session = session
         self._pending = {}
 
-    def commit(self) -> None:
-        self._ids.update(self._pending)
+    def keep(self) -> None:
+        """The file is stored; the transaction holding it is still open."""
+        self._unsaved.update(self._pending)
         self._pending = {}
+
+    def commit(self) -> None:
+        """The transaction committed."""
+        self.keep()
+        self._ids.update(self._unsaved)
+        self._unsaved = {}
         self.session = None
 
-    def rollback(self) -> None:
+    def drop_file(self) -> None:
+        """The file was rolled back (to a savepoint); the transaction goes on."""
         self._pending = {}
+        self.index.invalidate()
+
+    def rollback(self) -> None:
+        """The transaction was rolled back."""
+        self._pending = {}
+        self._unsaved = {}
         self.index.invalidate()
         self.session = None
 
     def _cached(self, key: tuple[str, str | None]) -> int | None:
-        found = self._pending.get(key)
-        return found if found is not None else self._ids.get(key)
+        for layer in (self._pending, self._unsaved, self._ids):
+            found = layer.get(key)
+            if found is not None:
+                return found
+        return None
 
     def _session(self) -> Session:
         if self.session is None:
@@ -71,10 +143,18 @@ class SourceCache:
         return self.session
 
     def resolve(
-        self, phrase: str, *, descriptor: str | None = None, context: str | None = None
+        self,
+        phrase: str,
+        *,
+        descriptor: str | None = None,
+        context: str | None = None,
+        guessed: SourceGuess | None = None,
     ) -> int | None:
-        """The id of the source a speaker phrase names (created if new), or None for a bare pronoun."""
-        phrase = " ".join(phrase.split())
+        """The id of the source a speaker phrase names (created if new), or None for a bare pronoun.
+
+        ``guessed`` is ``infer_source(phrase, descriptor=descriptor)`` when the caller made it.
+        """
+        phrase = _clean(phrase)
         key = name_key(phrase) if phrase else ""
         if not key or phrase.casefold() in PRONOUNS:
             return None
@@ -83,7 +163,7 @@ class SourceCache:
         if cached is not None:
             return cached
         session = self._session()
-        guess: SourceGuess = infer_source(phrase, descriptor=descriptor)
+        guess = guessed or infer_source(phrase, descriptor=descriptor)
         if context and not self._settled(guess):
             # The context can only fill in a side; read it when the source still lacks one.
             guess = infer_source(phrase, descriptor=descriptor, context=context)
@@ -138,17 +218,16 @@ def find_document(
 
     ``fingerprint`` is the draft's text fingerprint when the caller has it already.
     """
-    return (
-        session.connection()
-        .execute(
-            select(Document.id).where(
-                Document.fingerprint == (fingerprint or text_fingerprint(draft.text)),
-                Document.outlet_key == name_key(draft.outlet or ""),
-                Document.title_key == name_key(draft.title or ""),
-            )
-        )
-        .scalar()
-    )  # type: ignore[call-overload]
+    row = query(
+        session,
+        "SELECT id FROM document WHERE fingerprint = ? AND outlet_key = ? AND title_key = ? LIMIT 1",
+        (
+            fingerprint or text_fingerprint(draft.text),
+            name_key(draft.outlet or ""),
+            name_key(draft.title or ""),
+        ),
+    ).first()
+    return row[0] if row else None
 
 
 def store_document(
@@ -160,13 +239,15 @@ def store_document(
     path: str | None = None,
     copy_of: int | None = None,
     fingerprint: str | None = None,
+    guesses: Sequence[SourceGuesses] | None = None,
 ) -> tuple[int, int, int]:
     """Insert one document with its attributions, chains, claims and figures.
 
     Attribution offsets must be relative to ``draft.text``; ``copy_of`` is the id
     of the document it copies. Returns the document's id, the number of
     attributions stored and how many of them joined a claim already stored (or
-    said before in this document) instead of getting a new one.
+    said before in this document) instead of getting a new one. ``guesses``, one
+    per attribution, are ``guess_sources`` made by the caller.
     """
     (doc_id,) = _insert_returning_ids(
         session,
@@ -192,18 +273,24 @@ def store_document(
         ],
     )
     publisher = sources.outlet(draft.outlet) if draft.outlet else None
-    unique: dict[tuple[int, int, int | None], ExtractedAttribution] = {}
-    for found in attributions:
+    unique: dict[tuple[int, int, int | None], tuple[ExtractedAttribution, SourceGuesses]] = {}
+    for index, found in enumerate(attributions):
         identity = (
             found.content.start,
             found.content.end,
             found.speaker.start if found.speaker else None,
         )
-        unique.setdefault(identity, found)
-    found_list = list(unique.values())
-    if not found_list:
+        if identity not in unique:
+            made = guesses[index] if guesses is not None else guess_sources(found)
+            unique[identity] = (found, made)
+    if not unique:
         return doc_id, 0, 0
-    speakers = [_speaker(found, text=draft.text, sources=sources) for found in found_list]
+    found_list = [found for found, _ in unique.values()]
+    guessed = [made for _, made in unique.values()]
+    speakers = [
+        _speaker(found, made, text=draft.text, sources=sources)
+        for found, made in zip(found_list, guessed, strict=True)
+    ]
     keys = [claim_key(found.content.text) for found in found_list]
     claim_ids, repeats = _claims_for(found_list, keys, session=session)
     fresh = [i for i, claim_id in enumerate(claim_ids) if claim_id is None and i not in repeats]
@@ -240,11 +327,11 @@ def store_document(
     )
     hops: list[dict[str, object]] = []
     figures: list[dict[str, object]] = []
-    for found, claim_id, speaker, att_id in zip(
-        found_list, claim_ids, speakers, att_ids, strict=True
+    for found, made, claim_id, speaker, att_id in zip(
+        found_list, guessed, claim_ids, speakers, att_ids, strict=True
     ):
         context = _context(found, draft.text)
-        for position, source_id, role in _chain(found, speaker, publisher, sources, context):
+        for position, source_id, role in _chain(found, made, speaker, publisher, sources, context):
             hops.append(
                 {
                     "attribution_id": att_id,
@@ -275,13 +362,12 @@ def _claims_for(
     """
     plain = sorted({key for found, key in zip(found_list, keys, strict=True) if not found.figures})
     stored: dict[str, list[int]] = {}
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     for part in in_chunks(plain):
-        rows = conn.exec_driver_sql(
-            f"SELECT key, id FROM claim WHERE key IN ({', '.join(mark for _ in part)}) "
+        rows = query(
+            session,
+            f"SELECT key, id FROM claim WHERE key IN ({', '.join('?' for _ in part)}) "
             "AND NOT EXISTS (SELECT 1 FROM figure WHERE figure.claim_id = claim.id)",
-            tuple(part),
+            part,
         )
         for key, claim_id in rows:
             stored.setdefault(key, []).append(claim_id)
@@ -316,7 +402,7 @@ def _insert_returning_ids(
     core = table.__table__  # type: ignore[attr-defined]
     conn = session.connection()
     if conn.dialect.name == "sqlite" and len(rows) > 1:
-        start = conn.execute(select(func.max(core.c.id))).scalar() or 0
+        start = query(session, f"SELECT max(id) FROM {core.name}").scalar() or 0
         ids = list(range(start + 1, start + 1 + len(rows)))
         _insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
         return ids
@@ -353,13 +439,16 @@ def _context(found: ExtractedAttribution, text: str) -> str:
     return text[max(0, found.content.start - 600) : found.content.end + 200]
 
 
-def _speaker(found: ExtractedAttribution, *, text: str, sources: SourceCache) -> int | None:
-    if found.speaker is None:
+def _speaker(
+    found: ExtractedAttribution, made: SourceGuesses, *, text: str, sources: SourceCache
+) -> int | None:
+    if found.speaker is None or made.speaker is None:
         return None
     return sources.resolve(
         found.speaker_name or found.speaker.text,
         descriptor=found.speaker_descriptor,
         context=_context(found, text),
+        guessed=made.speaker,
     )
 
 
@@ -406,6 +495,7 @@ def _figure_row(fig: ParsedFigure, *, claim_id: int, att_id: int) -> dict[str, o
 
 def _chain(
     found: ExtractedAttribution,
+    made: SourceGuesses,
     speaker: int | None,
     publisher: int | None,
     sources: SourceCache,
@@ -413,17 +503,15 @@ def _chain(
 ) -> list[tuple[int, int, str]]:
     """Chain hops as (position, source id, role), origin first, no source twice in a row."""
     hops: list[tuple[int, str]] = []
-    for hop in found.chain:
+    for hop, hop_guess in zip(found.chain, made.hops, strict=True):
         if hop.role == "publisher":
             source = publisher
-        elif (
-            found.speaker is not None
-            and hop.role == "origin"
-            and name_key(hop.source) == name_key(found.speaker.text)
-        ):
+        elif not _resolved_hop(found, hop):
             source = speaker
+        elif hop_guess is None:
+            source = None
         else:
-            source = sources.resolve(hop.source, context=context)
+            source = sources.resolve(hop.source, context=context, guessed=hop_guess)
         if source is not None:
             hops.append((source, hop.role))
     if not found.chain:
