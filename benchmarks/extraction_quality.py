@@ -21,6 +21,11 @@ Sets:
           annotated before the extractor was run on them, then used for tuning
 - wsj89-held: fixtures/annotated/wsj89-held*.json, the same 1989 register, annotated with
           the dev half and never tuned on: the honest figure for PARC-like text
+- news-dev: fixtures/annotated/news-dev*.json, modern political news (budget fights, reshuffles,
+          protests, corruption inquiries) from wire services and newspapers, annotated before
+          the extractor was run on them, for finding what it misses
+- news-held: fixtures/annotated/news-held*.json, the same register, annotated with the dev half
+          and never tuned on: the honest figure for today's political coverage
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -131,6 +136,8 @@ SET_GLOBS = {
     "wsj-held": "wsj-held*.json",
     "wsj89-dev": "wsj89-dev*.json",
     "wsj89-held": "wsj89-held*.json",
+    "news-dev": "news-dev*.json",
+    "news-held": "news-held*.json",
 }
 
 
@@ -229,8 +236,11 @@ def main() -> None:
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
     ap.add_argument(
         "--sets",
-        default="dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held",
-        help="comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev, wsj89-held)",
+        default="dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held",
+        help=(
+            "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
+            " wsj89-held, news-dev, news-held)"
+        ),
     )
     args = ap.parse_args()
     for name in args.sets.split(","):
