@@ -29,6 +29,7 @@ from factcheck.reading import (
     load_report,
     split_report,
 )
+from factcheck.sources.gazetteer import gazetteer
 from factcheck.store import (
     SourceCache,
     SourceGuesses,
@@ -353,6 +354,8 @@ def _read_all(
     """
     read = functools.partial(_read_one, options=options)
     parallel = len(files) >= PARALLEL_MIN_FILES and "-" not in files and worthwhile_fork()
+    if parallel:
+        gazetteer()  # built here, where storing needs it too, and inherited by the workers
     while files:
         done = 0
         try:
