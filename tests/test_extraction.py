@@ -771,3 +771,57 @@ def test_reported_speech_content_never_holds_its_own_speaker():
     a = next(found for found in extract(text) if found.cue and found.cue.text == "said")
     assert a.content.text == "Three people were hurt in the fire at the depot"
     assert a.speaker is not None and a.speaker.start >= a.content.end
+
+
+# ---------------------------------------------------------------- time between subject and verb
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The health ministry on Friday said that 40 people had died.", "The health ministry"),
+        ("The ministry Tuesday said 40 people had died.", "The ministry"),
+        ("The agency late on Friday night said the dam was safe.", "The agency"),
+        ("The party last week called on voters to stay at home.", "The party"),
+        ("Regional officials on March 3 said the bridge was closed.", "Regional officials"),
+        (
+            "Her coalition partner, the Green party, on Tuesday called on the mayor to resign.",
+            "Her coalition partner, the Green party",
+        ),
+    ],
+)
+def test_a_time_between_the_speaker_and_the_cue(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+def test_a_time_after_a_participle_is_not_skipped_to_the_verb():
+    a = one("A poll published on Thursday found that most voters backed the plan.")
+    assert sp(a) == "A poll" and a.content.text == "most voters backed the plan."
+
+
+# ---------------------------------------------------------------- directives
+
+
+def test_directives_with_an_object_and_an_infinitive_are_cues():
+    a = one("The budget office directed agencies to prepare for layoffs.")
+    assert sp(a) == "The budget office" and a.cue.text == "directed"
+    assert a.content.text == "agencies to prepare for layoffs."
+    assert sp(one("The embassy advised citizens not to travel to the border.")) == "The embassy"
+    assert sp(one("The judge ordered the company to pay $5 million.")) == "The judge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president ordered an inquiry into the crash.",
+        "The film, directed by a young Kyiv native, won the prize.",
+        "He was ordered to leave the country within a week.",
+    ],
+)
+def test_directive_verbs_naming_an_act_are_not_cues(text):
+    assert [a for a in extract(text) if a.kind != "unattributed"] == []
+
+
+def test_an_appositive_naming_an_organisation_branch():
+    a = one("Ellen Marsh, president of the union local in Baltimore, urged staff not to panic.")
+    assert sp(a) == "Ellen Marsh, president of the union local in Baltimore"

@@ -48,6 +48,11 @@ CUE_VERBS: dict[str, str] = _forms(
     allege: alleges alleged alleging
     accuse: accuses accused accusing
     urge: urges urged urging
+    direct: directs directed directing
+    instruct: instructs instructed instructing
+    order: orders ordered ordering
+    advise: advises advised advising
+    encourage: encourages encouraged encouraging
     call: calls called calling
     describe: describes described describing
     reveal: reveals revealed revealing
@@ -181,6 +186,10 @@ TAKES_BARE_CLAUSE = frozenset(
         "reckon", "signal", "figure",
     }
 )  # fmt: skip
+
+# Directives that are cues only as "X to do Y" ("directed agencies to prepare", "ordered
+# troops to withdraw"): without the infinitive they name an act ("ordered an inquiry").
+DIRECTIVES = frozenset({"direct", "instruct", "order", "advise", "encourage"})
 
 # Lemmas whose object is an addressee before the content ("told Reuters that…").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "urge", "accuse", "remind"})
@@ -366,6 +375,7 @@ ORG_WORDS = frozenset(
         "insurgents", "protesters", "demonstrators", "separatists", "fighters", "troops",
         "guerrillas", "hackers", "organisers", "organizers", "protest", "movement", "faction",
         "delegation", "envoys", "negotiators", "mediators", "airline", "carrier",
+        "branch", "chapter", "division", "wing", "caucus", "local",
     }
 )  # fmt: skip
 
@@ -475,6 +485,7 @@ MONTHS = (
     "september", "october", "november", "december",
 )  # fmt: skip
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 # Honorifics and ranks that precede a name but are not part of it.
@@ -743,6 +754,11 @@ NOT_POSTPOSED = frozenset(
         "pledge",
         "vow",
         "urge",
+        "direct",
+        "instruct",
+        "order",
+        "advise",
+        "encourage",
         "accuse",
         "worry",
         "demand",

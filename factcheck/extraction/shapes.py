@@ -38,6 +38,9 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "yesterday", "today", "tonight", "night", "week", "month", "year", "weekend", "recently",
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"seen", "taken", "given", "held", "made", "sent", "written", "shown", "begun", "done"}
+)
 _MONTH_FORMS = frozenset(cues.MONTHS) | frozenset(cues.MONTH_ABBR) | {"sept"}
 _CUE_TRIGGERS = (
     frozenset(cues.CUE_VERBS) | cues.NOUN_CUES | cues.ATTITUDE_ADJECTIVES | {"according"}
@@ -375,8 +378,71 @@ class Document:
             ):
                 j -= 1
                 continue
+            k = self._skip_time_left(j, lo)
+            if k < j:
+                j = k
+                continue
             break
         return j
+
+    def _object_then_infinitive(self, start: int, hi: int) -> bool:
+        """Whether a noun phrase then "to" and a verb start at ``start`` ("agencies to
+        prepare", "all staff not to travel"), with no clause break in between."""
+        tk = self.tk
+        if not tk.is_word(start) or tk.low[start] in ("to", "by", "at", "that"):
+            return False
+        for k in range(start + 1, min(hi - 1, start + 9)):
+            if not tk.is_word(k):
+                return False
+            if tk.low[k] == "to":
+                return tk.is_word(k + 1) and tk.low[k + 1] not in cues.DETERMINERS
+        return False
+
+    def _speaker_head(self, np: tuple[int, int, int]) -> bool:
+        """Whether a noun phrase's head can speak for itself: a name, a speaker noun, a
+        pronoun, or a possessed noun ("Russia's envoy")."""
+        tk = self.tk
+        h = np[2]
+        return bool(
+            tk.name[h]
+            or tk.head[h]
+            or tk.low[h] in cues.PRONOUNS
+            or (h > np[0] and tk.t[h - 1] in ("’s", "'s"))
+        )
+
+    def _skip_time_left(self, j: int, lo: int) -> int:
+        """Before a time adverbial ending at ``j`` between a subject and its verb ("the
+        ministry on Friday said", "Ms. Ruiz Tuesday urged", "the party last week called
+        on"): the token left of it; else ``j``."""
+        tk = self.tk
+        low = tk.low
+        k = j
+        if k >= lo and low[k] in cues.DAY_PARTS and k - 1 >= lo and low[k - 1] in cues.WEEKDAYS:
+            k -= 2  # "Tuesday night"
+        elif k >= lo and low[k] in cues.WEEKDAYS:
+            k -= 1
+        elif k - 1 >= lo and low[k] in ("week", "month", "year", "weekend") and low[
+            k - 1
+        ] in ("last", "this"):
+            k -= 2
+        elif k - 1 >= lo and low[k].isdigit() and len(low[k]) <= 2 and low[k - 1].rstrip(".") in _MONTH_FORMS:
+            k -= 2  # "on March 3"
+        else:
+            return j
+        if k >= lo and low[k] in ("on", "late", "early", "earlier"):
+            k -= 1
+            if k >= lo and low[k] in ("late", "early", "earlier", "later"):
+                k -= 1
+        # The subject must be left of it (perhaps with an appositive: "X, the party, on
+        # Tuesday said"): not the start of the sentence. After a participle the time is
+        # part of the subject ("a poll published on Thursday found").
+        if k < lo or (
+            tk.is_word(k)
+            and not tk.cap[k]
+            and (low[k].endswith("ed") or low[k] in _IRREGULAR_PARTICIPLES)
+        ):
+            return j
+        return k
 
     def _btype(self, b: int, lo: int) -> str:
         tk = self.tk
@@ -1086,6 +1152,8 @@ class Document:
                 return tail.colon or tk.qmark[start] == 1 or tk.low[start] in cues.WH
             if lemma == "question":
                 return tk.low[start] in cues.WH
+            if lemma in cues.DIRECTIVES:
+                return self._object_then_infinitive(start, hi)
             if (
                 tk.low[start] == "to"
                 and lemma not in cues.TAKES_OBJECT_CONTENT
@@ -1231,11 +1299,14 @@ class Document:
                         and tk.low[np[2]] not in cues.PRONOUNS
                     ):
                         return None
-                h = np[2]
-                if (
-                    lemma not in cues.GENERIC_SPEAKER_VERBS
-                    and not (tk.name[h] or tk.head[h] or tk.low[h] in cues.PRONOUNS)
-                    and not (h > np[0] and tk.t[h - 1] in ("’s", "'s"))
+                if lemma not in cues.GENERIC_SPEAKER_VERBS and not (
+                    self._speaker_head(np)
+                    # "her coalition partner, the Avanza party, called on": the appositive names it
+                    or (
+                        left.appos is not None
+                        and (inner := np_right(tk, *left.appos)) is not None
+                        and self._speaker_head(inner)
+                    )
                 ):
                     return None
                 raw.speaker = (np[0], np[1])
