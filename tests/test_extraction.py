@@ -825,3 +825,54 @@ def test_directive_verbs_naming_an_act_are_not_cues(text):
 def test_an_appositive_naming_an_organisation_branch():
     a = one("Ellen Marsh, president of the union local in Baltimore, urged staff not to panic.")
     assert sp(a) == "Ellen Marsh, president of the union local in Baltimore"
+
+
+# ---------------------------------------------------------------- news register
+
+
+def test_a_quote_then_said_with_an_anonymity_aside():
+    a = one(
+        '"It becomes a problem for the whole government," a Socialist MP said, asking not to be named.'
+    )
+    assert sp(a) == "a Socialist MP" and a.kind == "direct_quote"
+    assert a.content.text.startswith('"It becomes')
+
+
+def test_an_anonymity_aside_before_the_that_clause():
+    a = one("An official said, speaking on condition of anonymity, that the talks had stalled.")
+    assert sp(a) == "An official" and a.content.text == "the talks had stalled."
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Others in the Socialist party fear that the case could cost votes.",
+            "Others in the Socialist party",
+        ),
+        ("Many in the government believe the plan will fail.", "Many in the government"),
+        ("Some in Washington fear the deal will collapse.", "Some in Washington"),
+    ],
+)
+def test_a_quantified_group_in_a_place_or_body(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+def test_putting_a_figure_at_a_number_is_an_estimate():
+    a = one("The interior ministry put the figure at 412,000.")
+    assert sp(a) == "The interior ministry" and a.content.text == "the figure at 412,000."
+    assert sp(one("Local officials put the death toll at 30.")) == "Local officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He put the book on the table before he left.",
+        "They put pressure on the government over the budget.",
+        "Thorne said he had fallen short of the standards expected of ministers.",
+        "The minister changed the scoring rules that the adviser had approved.",
+    ],
+)
+def test_not_cues_in_the_news_register(text):
+    found = [a for a in extract(text) if a.kind != "unattributed"]
+    assert all(a.cue.text in ("said",) for a in found), [(sp(a), a.cue.text) for a in found]

@@ -124,6 +124,7 @@ CUE_VERBS: dict[str, str] = _forms(
     speculate: speculates speculated speculating
     hold: holds held holding
     make: makes made making
+    put: puts putting
     """
 )
 
@@ -184,6 +185,14 @@ TAKES_BARE_CLAUSE = frozenset(
         "explain", "note", "indicate", "show", "find", "inform", "assure", "tweet",
         "post", "vow", "pledge", "agree", "contend", "anticipate", "doubt", "project",
         "reckon", "signal", "figure",
+    }
+)  # fmt: skip
+
+# "put the figure at 412,000", "put the death toll at 30": an estimate by whoever put it.
+ESTIMATE_OBJECTS = frozenset(
+    {
+        "figure", "number", "toll", "total", "tally", "count", "cost", "costs", "turnout",
+        "crowd", "losses", "damage", "bill", "price", "value", "size", "deficit",
     }
 )  # fmt: skip
 

@@ -38,6 +38,8 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "yesterday", "today", "tonight", "night", "week", "month", "year", "weekend", "recently",
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
+_ANONYMITY_LEADS = frozenset({"asking", "speaking", "requesting", "declining", "who", "because"})
+_ANONYMITY_WORDS = frozenset({"named", "identified", "anonymity", "anonymously", "identity"})
 _IRREGULAR_PARTICIPLES = frozenset(
     {"seen", "taken", "given", "held", "made", "sent", "written", "shown", "begun", "done"}
 )
@@ -128,7 +130,7 @@ _OBJECT_NOT_PREPS = frozenset(
     {
         "in", "on", "at", "from", "by", "during", "until", "since", "before", "after", "over",
         "with", "without", "through", "upon", "via", "amid", "despite", "following", "earlier",
-        "later", "last", "as",
+        "later", "last", "as", "of",
     }
 )  # fmt: skip  # "the agency forecast that …" is past tense
 _DETS_BEFORE_ADJ = frozenset(
@@ -385,6 +387,24 @@ class Document:
             break
         return j
 
+    def _puts_a_figure(self, j: int, hi: int) -> bool:
+        """Whether "put" is followed by "the (death) toll at", "its figure at", …"""
+        tk = self.tk
+        if not (j < hi and tk.low[j] in ("the", "its", "their", "his", "her", "a")):
+            return False
+        k = j + 1
+        if k < hi and tk.low[k] in ("death", "casualty", "final", "official", "total"):
+            k += 1
+        return k + 1 < hi and tk.low[k] in cues.ESTIMATE_OBJECTS and tk.low[k + 1] == "at"
+
+    def _anonymity_aside(self, j: int, hi: int) -> bool:
+        """Whether tokens from ``j`` say why the speaker is unnamed (", asking not to be
+        named", ", speaking on condition of anonymity"): part of the frame, not content."""
+        tk = self.tk
+        if tk.low[j] not in _ANONYMITY_LEADS:
+            return False
+        return any(tk.low[k] in _ANONYMITY_WORDS for k in range(j + 1, min(hi, j + 9)))
+
     def _object_then_infinitive(self, start: int, hi: int) -> bool:
         """Whether a noun phrase then "to" and a verb start at ``start`` ("agencies to
         prepare", "all staff not to travel"), with no clause break in between."""
@@ -421,11 +441,18 @@ class Document:
             k -= 2  # "Tuesday night"
         elif k >= lo and low[k] in cues.WEEKDAYS:
             k -= 1
-        elif k - 1 >= lo and low[k] in ("week", "month", "year", "weekend") and low[
-            k - 1
-        ] in ("last", "this"):
+        elif (
+            k - 1 >= lo
+            and low[k] in ("week", "month", "year", "weekend")
+            and low[k - 1] in ("last", "this")
+        ):
             k -= 2
-        elif k - 1 >= lo and low[k].isdigit() and len(low[k]) <= 2 and low[k - 1].rstrip(".") in _MONTH_FORMS:
+        elif (
+            k - 1 >= lo
+            and low[k].isdigit()
+            and len(low[k]) <= 2
+            and low[k - 1].rstrip(".") in _MONTH_FORMS
+        ):
             k -= 2  # "on March 3"
         else:
             return j
@@ -539,6 +566,10 @@ class Document:
     def _plural(self, np: tuple[int, int, int]) -> bool:
         """Whether a speaker phrase can take a base-form verb ("officials in Kyiv say")."""
         tk = self.tk
+        if tk.low[np[0]] in ("a", "an") and np[2] > np[0]:
+            return False  # "a police report": a singular phrase, whatever its nouns
+        if tk.low[np[0]] in ("others", "some", "many", "several", "most", "few"):
+            return True  # "others in the party fear", "many in the government believe"
         if is_plural_word(tk.low[np[2]]) and not tk.cap[np[2]]:
             return True  # "Arden's defenders argue"
         for x in range(np[0], np[1]):
@@ -952,6 +983,12 @@ class Document:
             if nxt < hi and tk.qmark[nxt] == 1:
                 q = self._quote_at_open(nxt)
                 return Tail(nxt, j, True, False, False, False, relays, citing, q)
+            if nxt < hi and self._anonymity_aside(nxt, hi):
+                # ", speaking on condition of anonymity, that …": the content follows it
+                for k in range(nxt + 1, min(hi - 2, nxt + 14)):
+                    if tk.t[k] == "," and tk.low[k + 1] == "that":
+                        return Tail(k + 2, k + 1, False, False, False, True, relays, citing)
+                return Tail(None, j, True, False, False, False, relays, citing)
             if nxt < hi and (tk.low[nxt] in cues.TAIL_CONJ or tk.cap[nxt]):
                 return Tail(None, j, True, False, False, False, relays, citing)
             return Tail(nxt if nxt < hi else None, j, False, True, False, False, relays, citing)
@@ -1056,6 +1093,10 @@ class Document:
             if not (i + 1 < hi and tk.low[i + 1] == "out"):
                 return None
             cue_end = i + 2
+        elif lemma == "put":
+            if not self._puts_a_figure(i + 1, hi):
+                return None
+            lemma = "estimate"  # "the ministry put the figure at 412,000"
         elif lemma == "make":
             # "has made clear that …", "made it clear that …"
             k = i + 2 if i + 1 < hi and tk.low[i + 1] == "it" else i + 1

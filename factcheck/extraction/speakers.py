@@ -81,6 +81,7 @@ _PARTITIVE = frozenset(
         "neither",
     }
 )
+_GROUP_QUANTIFIERS = frozenset({"others", "some", "many", "several", "most", "few"})
 _PREP_AFTER_HEAD = frozenset({"in", "at", "from", "with", "on"})
 _PP_DETS = frozenset({"the", "a", "an"})
 _ANON_ORG = ANON_HEADS | ORG_WORDS
@@ -267,6 +268,7 @@ def generic_head(tk: Tokens, i: int) -> bool:
         and len(low) > 2
         and low not in _NOT_GENERIC
         and not low.endswith("ly")
+        and not low.endswith("ing")  # a gerund or participle: "the scoring rules that"
         and "'" not in low
         and "’" not in low
     )
@@ -349,6 +351,15 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
             continue
         if lj == "of" and j - 1 >= lo and tk.low[j - 1] in _PARTITIVE:
             j -= 1  # "one of the diplomats", "some of the officials"
+            continue
+        if (
+            lj in _PREP_AFTER_HEAD
+            and j - 1 >= lo
+            and tk.low[j - 1] in _GROUP_QUANTIFIERS
+            and j + 1 <= k
+            and (tk.low[j + 1] in _PP_DETS or tk.name[j + 1])
+        ):
+            j -= 1  # "others in the party", "many in the government"
             continue
         if (
             lj in _PREP_AFTER_HEAD
