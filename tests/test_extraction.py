@@ -876,3 +876,51 @@ def test_putting_a_figure_at_a_number_is_an_estimate():
 def test_not_cues_in_the_news_register(text):
     found = [a for a in extract(text) if a.kind != "unattributed"]
     assert all(a.cue.text in ("said",) for a in found), [(sp(a), a.cue.text) for a in found]
+
+
+def test_a_comma_inside_the_closing_quote_before_adding():
+    found = [
+        a
+        for a in extract(
+            'Webb predicted that the party would "move on quickly," adding that funds were strong.'
+        )
+    ]
+    assert [(sp(a), a.cue.text, a.content.text) for a in found] == [
+        ("Webb", "predicted", 'the party would "move on quickly,"'),
+        ("Webb", "adding", "funds were strong."),
+    ]
+
+
+def test_what_someone_called_a_quoted_label():
+    a = one('Ten countries refused to join what one diplomat called "a very expensive experiment."')
+    assert sp(a) == "one diplomat" and a.content.text == '"a very expensive experiment."'
+
+
+def test_insisted_on_a_gerund():
+    a = one("Spain and Belgium had insisted on adding a reference to international law.")
+    assert sp(a) == "Spain and Belgium" and a.content.text.startswith("adding a reference")
+
+
+def test_argued_late_into_the_night_is_not_a_claim():
+    assert [
+        a
+        for a in extract("The leaders argued late into the night over the plan.")
+        if a.kind != "unattributed"
+    ] == []
+
+
+def test_possessive_pledge_that_is_a_noun_cue():
+    a = one("The president's pledge that taxes would not rise was broken within a year.")
+    assert sp(a) == "The president" and a.cue.text == "pledge"
+
+
+def test_a_document_showing_something_names_its_source():
+    a = one("The spill followed a poll showing that the Coalition trailed Labor.")
+    assert sp(a) == "a poll" and a.content.text == "the Coalition trailed Labor."
+    assert sp(one("Officials released data showing that inflation fell to 2 percent.")) == "data"
+    # a subject's reduced relative reports nothing
+    assert [
+        a
+        for a in extract("The report showing the damage was withheld.")
+        if a.kind != "unattributed"
+    ] == []

@@ -235,7 +235,8 @@ NOUN_CUES = frozenset(
         "forecasts", "projection", "projections", "conclusion", "charge", "charges",
         "complaint", "complaints", "disclosure", "declaration", "testimony", "opinion",
         "position", "insinuation", "acknowledgment", "acknowledgement", "suspicion",
-        "judgment", "judgement", "estimation",
+        "judgment", "judgement", "estimation", "pledge", "pledges", "promise", "promises",
+        "vow", "vows", "threat", "threats", "concession",
     }
 )  # fmt: skip
 # Adjectives of belief and attitude that take a that-clause after "be" ("investors are
@@ -658,7 +659,7 @@ TAIL_PREPS = frozenset(
     {
         "ahead", "before", "after", "during", "as", "while", "when", "amid", "despite",
         "following", "in", "on", "at", "from", "via", "through", "without", "with",
-        "over", "late", "early", "last", "earlier", "later", "this", "overnight", "shortly",
+        "over", "into", "late", "early", "last", "earlier", "later", "this", "overnight", "shortly",
         "just", "days", "hours", "weeks", "months", "until", "since", "upon", "outside",
         "inside", "near", "alongside", "by", "yesterday", "today",
         "tonight", "again", "too", "also", "recently", "previously", "separately", "publicly",

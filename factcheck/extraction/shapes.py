@@ -38,6 +38,8 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "yesterday", "today", "tonight", "night", "week", "month", "year", "weekend", "recently",
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
+# Evidential verbs whose -ing form after a document names what it shows ("a poll showing").
+_DOCUMENT_PARTICIPLE_LEMMAS = frozenset({"show", "suggest", "find", "indicate", "reveal"})
 _ANONYMITY_LEADS = frozenset({"asking", "speaking", "requesting", "declining", "who", "because"})
 _ANONYMITY_WORDS = frozenset({"named", "identified", "anonymity", "anonymously", "identity"})
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -386,6 +388,24 @@ class Document:
                 continue
             break
         return j
+
+    def _document_before(self, k: int, lo: int) -> tuple[int, int, int] | None:
+        """A short phrase headed by a document word ending at ``k`` ("a new poll", "the
+        Labour Force data"), not the sentence's subject: the object or complement a
+        participle like "showing" describes ("after a poll showing …"). A subject's
+        participle phrase is a reduced relative ("The report showing X was withheld")."""
+        tk = self.tk
+        if k < lo or tk.low[k] not in cues.DOCUMENT_WORDS:
+            return None
+        j = k - 1
+        while j >= lo and k - j <= 4 and tk.is_word(j) and (tk.mod[j] or tk.cap[j]):
+            if tk.low[j].endswith("ed") and not tk.cap[j]:
+                break
+            j -= 1
+        start = j if j >= lo and tk.low[j] in cues.DETERMINERS else j + 1
+        if start <= lo:
+            return None
+        return (start, k + 1, k)
 
     def _puts_a_figure(self, j: int, hi: int) -> bool:
         """Whether "put" is followed by "the (death) toll at", "its figure at", …"""
@@ -992,6 +1012,14 @@ class Document:
             if nxt < hi and (tk.low[nxt] in cues.TAIL_CONJ or tk.cap[nxt]):
                 return Tail(None, j, True, False, False, False, relays, citing)
             return Tail(nxt if nxt < hi else None, j, False, True, False, False, relays, citing)
+        if (
+            lemma == "insist"
+            and tk.low[j] == "on"
+            and j + 1 < hi
+            and tk.low[j + 1].endswith("ing")
+            and tk.is_word(j + 1)
+        ):  # "had insisted on adding a reference to international law"
+            return Tail(j + 1, j + 1, False, False, False, False, relays, citing)
         if t in ("(", ")", "[", "]") or tk.low[j] in cues.TAIL_PREPS:
             return Tail(j, j, True, False, False, False, relays, citing)
         return Tail(j, j, False, False, False, False, relays, citing)
@@ -1150,14 +1178,20 @@ class Document:
             k = cue_end
             while k < min(hi, cue_end + 6) and tk.is_word(k):
                 k += 1
-            if not (k > cue_end and k < hi and tk.qmark[k] == 1):
+            # (right after the verb in "what one diplomat called “an experiment”")
+            if not (k < hi and tk.qmark[k] == 1):
                 return None
             labels = True
         if lemma == "claim" and cue_end < hi and tk.low[cue_end] in cues.NON_SPEECH_AFTER_CLAIM:
             return None
         if lemma == "report" and cue_end < hi and tk.low[cue_end] == "for":
             return None  # "reported for work", "report for duty": turning up, not telling
-        participle = low.endswith("ing") and prev >= lo and tk.t[prev] == ","
+        participle = (
+            low.endswith("ing")
+            and prev >= lo
+            # (a comma inside the closing quotation mark: '… “move on quickly,” adding')
+            and (tk.t[prev] == "," or (tk.qmark[prev] == 2 and prev > lo and tk.t[prev - 1] == ","))
+        )
         if (
             low == "saying"
             and prev >= lo
@@ -1166,7 +1200,15 @@ class Document:
             and tk.low[prev - 1] == "quoted"
         ):
             participle = True  # "X was quoted as saying …": the subject of "quoted" speaks
-        if low.endswith("ing") and not participle and not self._ing_is_verb(prev, pj, lo):
+        document = None  # "a poll showing …", "data suggesting that …"
+        if (
+            low.endswith("ing")
+            and not participle
+            and lemma in _DOCUMENT_PARTICIPLE_LEMMAS
+            and (np := self._document_before(prev, lo)) is not None
+        ):
+            document = np
+        elif low.endswith("ing") and not participle and not self._ing_is_verb(prev, pj, lo):
             return None
         tail = self._tail(cue_end, lo, hi, lemma)
         if lemma == "call" and labels:
@@ -1195,6 +1237,8 @@ class Document:
                 return tk.low[start] in cues.WH
             if lemma in cues.DIRECTIVES:
                 return self._object_then_infinitive(start, hi)
+            if lemma == "insist" and start > 0 and tk.low[start - 1] == "on":
+                return True  # "insisted on adding …" (see _tail)
             if (
                 tk.low[start] == "to"
                 and lemma not in cues.TAKES_OBJECT_CONTENT
@@ -1257,7 +1301,14 @@ class Document:
             return True
 
         left = None
-        if participle:
+        if document is not None:
+            if tail.start is None or tail.empty:
+                return None
+            raw.speaker = (document[0], document[1])
+            raw.frame_tok = document[0]
+            raw.content, raw.direct = self._content_after(tail.start, unit)
+            raw.mode = "pre"
+        elif participle:
             sp, ft = self._speaker_for_inherited(i, lo, found)
             if sp is None or tail.start is None or not needs_ok(tail.start):
                 return None
@@ -1812,6 +1863,11 @@ class Document:
                 if b.inherited and tk.low[b.frame_tok] in _COORD_COMMA
                 else b.frame_tok - 1
             )
+            if k >= lo and tk.t[k] == "," and b.frame_tok == k + 1 and tk.qmark[k + 1] == 2:
+                # '… would “move on quickly,” adding that': the comma closes the quotation,
+                # which stays whole in the content before.
+                cuts.append(tk.e[k + 1])
+                continue
             cut = None
             while k >= lo and (tk.low[k] in cues.CLAUSE_CONJ or tk.t[k] in (",", ";", "—", "–")):
                 cut = k
