@@ -26,6 +26,9 @@ Sets:
           the extractor was run on them, for finding what it misses
 - news-held: fixtures/annotated/news-held*.json, the same register, annotated with the dev half
           and never tuned on: the honest figure for today's political coverage
+- news2-held: fixtures/annotated/news2-held*.json, a fresh held-out set of the same register (a
+          governor's veto, a congressional vote in Brazil, a UK council scandal, an Irish
+          referendum), annotated before the extractor was run on them and never tuned on
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -138,6 +141,7 @@ SET_GLOBS = {
     "wsj89-held": "wsj89-held*.json",
     "news-dev": "news-dev*.json",
     "news-held": "news-held*.json",
+    "news2-held": "news2-held*.json",
 }
 
 
@@ -236,10 +240,10 @@ def main() -> None:
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
     ap.add_argument(
         "--sets",
-        default="dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held",
+        default="dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held",
         help=(
             "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
-            " wsj89-held, news-dev, news-held)"
+            " wsj89-held, news-dev, news-held, news2-held)"
         ),
     )
     args = ap.parse_args()
