@@ -38,6 +38,8 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "yesterday", "today", "tonight", "night", "week", "month", "year", "weekend", "recently",
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
+# What a time adverbial before a verb can end with ("on Friday", "Tuesday night", "last week").
+_TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | {"week", "month", "year", "weekend"}
 # Evidential verbs whose -ing form after a document names what it shows ("a poll showing").
 _DOCUMENT_PARTICIPLE_LEMMAS = frozenset({"show", "suggest", "find", "indicate", "reveal"})
 _ANONYMITY_LEADS = frozenset({"asking", "speaking", "requesting", "declining", "who", "because"})
@@ -456,6 +458,8 @@ class Document:
         on"): the token left of it; else ``j``."""
         tk = self.tk
         low = tk.low
+        if j < lo or (low[j] not in _TIME_LAST and not low[j].isdigit()):
+            return j  # the usual case, told at once
         k = j
         if k >= lo and low[k] in cues.DAY_PARTS and k - 1 >= lo and low[k - 1] in cues.WEEKDAYS:
             k -= 2  # "Tuesday night"
@@ -1121,6 +1125,9 @@ class Document:
             if not (i + 1 < hi and tk.low[i + 1] == "out"):
                 return None
             cue_end = i + 2
+        elif lemma in cues.DIRECTIVES:
+            if not self._object_then_infinitive(i + 1, hi):
+                return None  # decided here: "ordered an inquiry" is common and says nothing
         elif lemma == "put":
             if not self._puts_a_figure(i + 1, hi):
                 return None
