@@ -924,3 +924,11 @@ def test_a_document_showing_something_names_its_source():
         for a in extract("The report showing the damage was withheld.")
         if a.kind != "unattributed"
     ] == []
+
+
+def test_accepted_that_is_a_cue_but_accepting_an_offer_is_not():
+    found = extract(
+        "Thorne said that he had relied on bad advice but accepted that he had fallen short."
+    )
+    assert [(sp(a), a.cue.text) for a in found] == [("Thorne", "said"), ("Thorne", "accepted")]
+    assert [a for a in extract("The company accepted the offer.") if a.kind != "unattributed"] == []

@@ -125,6 +125,8 @@ CUE_VERBS: dict[str, str] = _forms(
     hold: holds held holding
     make: makes made making
     put: puts putting
+    accept: accepts accepted accepting
+    recognise: recognises recognised recognising recognize recognizes recognized recognizing
     """
 )
 
@@ -149,7 +151,7 @@ NEEDS_THAT = frozenset(
     {
         "continue", "respond", "reply", "answer", "counter", "comment", "recall", "observe",
         "remark", "rule", "hold", "conclude", "testify", "speculate", "make", "charge",
-        "reason", "feel", "learn",
+        "reason", "feel", "learn", "accept", "recognise",
     }
 )  # fmt: skip
 
@@ -171,7 +173,7 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
         "rule", "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
-        "quip", "joke", "lament", "muse", "grumble",
+        "quip", "joke", "lament", "muse", "grumble", "accept", "recognise",
     }
 )  # fmt: skip
 
