@@ -29,6 +29,11 @@ Sets:
 - news2-held: fixtures/annotated/news2-held*.json, a fresh held-out set of the same register (a
           governor's veto, a congressional vote in Brazil, a UK council scandal, an Irish
           referendum), annotated before the extractor was run on them and never tuned on
+- news3-dev: fixtures/annotated/news3-dev*.json, news in six registers the other sets lack (an
+          election-night live blog, a public-health policy dispute on the wire, a court report, an
+          investigation built on leaked emails and anonymous sources, a mayor's profile in the
+          present tense, a diplomatic row), annotated before the extractor was run on them, for
+          finding what it misses
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -142,6 +147,7 @@ SET_GLOBS = {
     "news-dev": "news-dev*.json",
     "news-held": "news-held*.json",
     "news2-held": "news2-held*.json",
+    "news3-dev": "news3-dev*.json",
 }
 
 
@@ -240,10 +246,13 @@ def main() -> None:
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
     ap.add_argument(
         "--sets",
-        default="dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held",
+        default=(
+            "dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held,"
+            "news3-dev"
+        ),
         help=(
             "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
-            " wsj89-held, news-dev, news-held, news2-held)"
+            " wsj89-held, news-dev, news-held, news2-held, news3-dev)"
         ),
     )
     args = ap.parse_args()
