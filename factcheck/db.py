@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,9 +11,25 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Text,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    false,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 if TYPE_CHECKING:
@@ -196,3 +213,31 @@ def in_chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 def chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
     """Distinct ids, sorted, in lists of at most `size`."""
     return in_chunks(sorted(set(ids)), size)
+
+
+def one_of(
+    bind: OrmSession | Connection, column: Any, values: Iterable[object]
+) -> ColumnElement[bool]:
+    """``column IN values`` with all the values in one bound parameter, however many.
+
+    SQLAlchemy turns an ``in_(list)`` into a parameter per value, coerced, named and
+    spliced into the SQL at every execution (it showed in profiles of cross-referencing),
+    and long lists must be chunked into a statement each. Here the SQL is the same for
+    any number of values, so it is compiled once: PostgreSQL gets ``column = ANY(:p)``
+    with `p` an array (``bigint[]`` for an integer column, else ``text[]``), SQLite
+    ``column IN (SELECT value FROM json_each(:p))`` with `p` a JSON list; both can
+    still look the values up through the column's index.
+    """
+    values = list(values)
+    if not values:
+        return false()  # nothing is one of no values
+    dialect = bind.get_bind().dialect if isinstance(bind, OrmSession) else bind.dialect
+    if dialect.name == "postgresql":
+        item = BigInteger() if isinstance(column.type, Integer) else Text()
+        return column == any_(bindparam(None, values, type_=ARRAY(item)))
+    if dialect.name == "sqlite":
+        listed = func.json_each(bindparam(None, json.dumps(values), type_=Text())).table_valued(
+            "value"
+        )
+        return column.in_(select(listed.c.value))
+    return column.in_(values)  # another database: a plain IN list

@@ -66,3 +66,37 @@ def test_head_revision_read_from_files_matches_alembic():
     config = Config()
     config.set_main_option("script_location", str(dbmod.MIGRATIONS))
     assert dbmod.head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_one_of_matches_like_in_with_one_parameter(engine, session):
+    """Ints, strings, no values, and more values than one chunk of an IN list, on either backend."""
+    from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select
+
+    table = Table(
+        "one_of_probe",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("name", String(20), index=True),
+    )
+    table.create(engine)
+    session.execute(insert(table), [{"id": i, "name": f"n{i}"} for i in range(1, 3001)])
+    session.execute(insert(table), [{"id": 9000, "name": 'Київ 😀 "q"'}])
+
+    def ids(column, values, bind=session):
+        stmt = select(table.c.id).where(dbmod.one_of(bind, column, values)).order_by(table.c.id)
+        return list(session.execute(stmt).scalars())
+
+    assert ids(table.c.id, [7, 3, 3, 99_999]) == [3, 7]
+    assert ids(table.c.name, ["n5", "n12", "missing", "n5"]) == [5, 12]
+    assert ids(table.c.name, ['Київ 😀 "q"']) == [9000]
+    assert ids(table.c.id, []) == []
+    assert ids(table.c.name, []) == []
+    many = list(range(2, 5001, 2))  # 2,500 values, half of them absent
+    assert ids(table.c.id, many) == list(range(2, 3001, 2))
+    assert ids(table.c.name, (f"n{i}" for i in many)) == list(range(2, 3001, 2))
+    # a connection does as well as a session, and the clause composes with others
+    assert ids(table.c.id, many, bind=session.connection()) == list(range(2, 3001, 2))
+    either = dbmod.one_of(session, table.c.id, [1, 2]) | dbmod.one_of(session, table.c.name, ["n3"])
+    assert list(
+        session.execute(select(table.c.id).where(either).order_by(table.c.id)).scalars()
+    ) == [1, 2, 3]

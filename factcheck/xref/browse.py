@@ -11,6 +11,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from factcheck.db import chunks
 from factcheck.errors import FactcheckError, NotFound, UsageProblem
 from factcheck.models import (
     FLAGS,
@@ -26,7 +27,7 @@ from factcheck.models import (
 )
 from factcheck.sources.names import name_key
 from factcheck.text import claim_key
-from factcheck.xref.data import Slice, chunks
+from factcheck.xref.data import Slice
 from factcheck.xref.independence import SourceIndex
 from factcheck.xref.matching import Normaliser
 

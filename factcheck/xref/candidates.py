@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from factcheck.db import in_chunks
+from factcheck.db import one_of
 from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
 from factcheck.xref.copies import MAX_POSTING
 from factcheck.xref.data import ClaimRow, Slice, _label_key, stamp
@@ -32,13 +32,17 @@ from factcheck.xref.scope import (
 )
 
 
-def ids_of(session: Session, stmt, values: Iterable[object]) -> set[int]:  # type: ignore[no-untyped-def]
-    """Run `stmt` (with an IN over a bind named 'values') in chunks; returns the first column."""
-    out: set[int] = set()
-    items = sorted(set(values), key=str)
-    for start in range(0, len(items), 500):
-        out |= {r[0] for r in session.connection().execute(stmt(items[start : start + 500])).all()}
-    return out
+def ids_of(session: Session, stmt: Select[Any], column: Any, values: Iterable[object]) -> set[Any]:
+    """The first column of `stmt` over the rows whose `column` is one of `values`.
+
+    One statement whatever the number of values (see ``db.one_of``).
+    """
+    return set(
+        session.connection()
+        .execute(stmt.where(one_of(session, column, set(values))))
+        .scalars()
+        .all()
+    )
 
 
 def _day_range(days: Iterable[int | None], slack: int) -> tuple[datetime, datetime] | None:
@@ -58,50 +62,33 @@ def _published_between(rng: tuple[datetime, datetime]):  # type: ignore[no-untyp
 def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
     """Documents that may be copies of the new ones: same fingerprint, or carrying a claim
     with the same text (copies carry the same sentences)."""
-    keys: set[str] = ids_of(  # type: ignore[assignment]
+    keys: set[str] = ids_of(
         session,
-        lambda part: (
-            select(Claim.key)
-            .join(Attribution, Attribution.claim_id == Claim.id)
-            .where(Attribution.document_id.in_(part))  # type: ignore[attr-defined]
-        ),
+        select(Claim.key).join(Attribution, Attribution.claim_id == Claim.id),
+        Attribution.document_id,
         new_docs,
     )
     # A sentence in very many documents ("he declined to comment") says nothing about
     # copying: only rare enough texts point at copies.
-    counts: Counter[str] = Counter()
-    conn = session.connection()
-    for part in in_chunks(sorted(keys)):
-        counts.update(
-            dict(
-                conn.execute(  # type: ignore[arg-type]
-                    select(Claim.key, func.count())
-                    .join(Attribution, Attribution.claim_id == Claim.id)
-                    .where(Claim.key.in_(part))  # type: ignore[attr-defined]
-                    .group_by(Claim.key)
-                ).all()
-            )
+    counts: dict[str, int] = dict(
+        session.connection()
+        .execute(  # type: ignore[arg-type]
+            select(Claim.key, func.count())
+            .join(Attribution, Attribution.claim_id == Claim.id)
+            .where(one_of(session, Claim.key, keys))
+            .group_by(Claim.key)
         )
+        .all()
+    )
     rare = {k for k in keys if counts.get(k, 0) <= MAX_POSTING}
     found = ids_of(
         session,
-        lambda part: (
-            select(Attribution.document_id)
-            .join(Claim, Claim.id == Attribution.claim_id)
-            .where(Claim.key.in_(part))  # type: ignore[attr-defined]
-        ),
+        select(Attribution.document_id).join(Claim, Claim.id == Attribution.claim_id),
+        Claim.key,
         rare,
     )
-    fingerprints = ids_of(
-        session,
-        lambda part: select(Document.fingerprint).where(Document.id.in_(part)),
-        new_docs,  # type: ignore[union-attr]
-    )
-    found |= ids_of(
-        session,
-        lambda part: select(Document.id).where(Document.fingerprint.in_(part)),
-        fingerprints,  # type: ignore[attr-defined]
-    )
+    fingerprints = ids_of(session, select(Document.fingerprint), Document.id, new_docs)
+    found |= ids_of(session, select(Document.id), Document.fingerprint, fingerprints)
     return found
 
 
@@ -110,17 +97,9 @@ def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
     seed_claims = [sl.claims[i] for i in seeds if i in sl.claims]
     found: set[int] = set()
     # Same text, and the claims linked to the seeds now (their links are recomputed).
-    found |= ids_of(
-        session,
-        lambda part: select(Claim.id).where(Claim.key.in_(part)),
-        {c.key for c in seed_claims},
-    )  # type: ignore[attr-defined]
-    found |= ids_of(
-        session, lambda part: select(ClaimLink.other_id).where(ClaimLink.claim_id.in_(part)), seeds
-    )  # type: ignore[attr-defined]
-    found |= ids_of(
-        session, lambda part: select(ClaimLink.claim_id).where(ClaimLink.other_id.in_(part)), seeds
-    )  # type: ignore[attr-defined]
+    found |= ids_of(session, select(Claim.id), Claim.key, {c.key for c in seed_claims})
+    found |= ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, seeds)
+    found |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, seeds)
     found |= _figure_candidates(sl, seed_claims, session=session)
     found |= _text_candidates(seed_claims, session=session)
     return found - seeds

@@ -44,7 +44,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
 from factcheck import parallel
-from factcheck.db import executemany, in_chunks
+from factcheck.db import executemany, in_chunks, one_of
 from factcheck.models import Document, DocumentLink
 from factcheck.unionfind import UnionFind
 from factcheck.xref.data import stamp
@@ -201,21 +201,11 @@ def fixed_copy_edges(
         DocumentLink.method.in_(FIXED_METHODS),  # type: ignore[attr-defined]
     )
     if doc_ids is not None:
-        ids = list(doc_ids)
-        edges: list[tuple[int, int]] = []
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            edges += [
-                tuple(r)  # type: ignore[misc]
-                for r in session.connection()
-                .execute(
-                    stmt.where(
-                        DocumentLink.document_id.in_(part) | DocumentLink.other_id.in_(part)  # type: ignore[attr-defined]
-                    )
-                )
-                .all()
-            ]
-        return list(dict.fromkeys(edges))
+        ids = set(doc_ids)
+        stmt = stmt.where(
+            one_of(session, DocumentLink.document_id, ids)
+            | one_of(session, DocumentLink.other_id, ids)
+        )
     return [tuple(r) for r in session.connection().execute(stmt).all()]  # type: ignore[misc]
 
 
@@ -255,11 +245,9 @@ def record_store_copies(docs: Iterable[DocInfo], *, session: Session) -> None:
     if rows:
         session.connection().execute(
             delete(DocumentLink)
-            .where(
-                DocumentLink.document_id.in_([r["document_id"] for r in rows])  # type: ignore[attr-defined]
-            )
-            .where(DocumentLink.method.not_in(FIXED_METHODS))
-        )  # type: ignore[attr-defined]
+            .where(one_of(session, DocumentLink.document_id, [r["document_id"] for r in rows]))
+            .where(DocumentLink.method.not_in(FIXED_METHODS))  # type: ignore[attr-defined]
+        )
         session.connection().execute(insert(DocumentLink), rows)
 
 
@@ -408,22 +396,19 @@ def write_links(
     if doc_ids is None:
         session.connection().execute(delete(DocumentLink).where(auto))
     else:
-        for part in in_chunks(sorted(ids)):
-            session.connection().execute(
-                delete(DocumentLink).where(
-                    auto,
-                    DocumentLink.kind == "copy",
-                    DocumentLink.document_id.in_(part),  # type: ignore[attr-defined]
-                )
+        session.connection().execute(
+            delete(DocumentLink).where(
+                auto, DocumentLink.kind == "copy", one_of(session, DocumentLink.document_id, ids)
             )
-        for part in in_chunks(sorted(set(new_ids))):
-            session.connection().execute(
-                delete(DocumentLink).where(
-                    auto,
-                    DocumentLink.kind == "shared_paragraphs",
-                    DocumentLink.document_id.in_(part) | DocumentLink.other_id.in_(part),  # type: ignore[attr-defined]
-                )
+        )
+        session.connection().execute(
+            delete(DocumentLink).where(
+                auto,
+                DocumentLink.kind == "shared_paragraphs",
+                one_of(session, DocumentLink.document_id, ids_shared)
+                | one_of(session, DocumentLink.other_id, ids_shared),
             )
+        )
     rows = []
     changes = []
     for doc_id in sorted(ids):
@@ -487,20 +472,22 @@ def detect_for(
     cands = sorted(set(candidate_ids) - set(new))
     graph = CopyGraph()
     sketches: dict[int, array] = {}
-    wanted = new + cands
-    for part in in_chunks(wanted):
-        stmt = select(*_DOC_COLUMNS, Document.skip, Document.text).where(Document.id.in_(part))  # type: ignore[union-attr]
-        for row in session.connection().execute(stmt):
-            info = DocInfo(*row[:6])
-            graph.docs[info.id] = info
-            sketches[info.id] = sketcher.sketch(row[7], row[6])
+    stmt = (
+        select(*_DOC_COLUMNS, Document.skip, Document.text)
+        .where(one_of(session, Document.id, new + cands))
+        .order_by(Document.id)
+    )
+    for row in session.connection().execute(stmt):
+        info = DocInfo(*row[:6])
+        graph.docs[info.id] = info
+        sketches[info.id] = sketcher.sketch(row[7], row[6])
     # Bring in the current clusters of the candidates: their roots and members.
     roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
     members = _cluster_members(roots, session=session)
     extra = sorted((set(members) | roots) - set(graph.docs))
-    for part in in_chunks(extra):
-        for row in session.connection().execute(select(*_DOC_COLUMNS).where(Document.id.in_(part))):  # type: ignore[union-attr]
-            graph.docs[row[0]] = DocInfo(*row)
+    stmt = select(*_DOC_COLUMNS).where(one_of(session, Document.id, extra)).order_by(Document.id)
+    for row in session.connection().execute(stmt):
+        graph.docs[row[0]] = DocInfo(*row)
     before = {d: graph.docs[d].copy_of_id or d for d in graph.docs if d not in new}
     for d in before:
         if before[d] in graph.docs:
@@ -553,12 +540,5 @@ def detect_for(
 
 
 def _cluster_members(roots: Iterable[int], *, session: Session) -> list[int]:
-    out: list[int] = []
-    for part in in_chunks(sorted(roots)):
-        out += [
-            r[0]
-            for r in session.connection().execute(
-                select(Document.id).where(Document.copy_of_id.in_(part))
-            )
-        ]  # type: ignore[union-attr]
-    return out
+    stmt = select(Document.id).where(one_of(session, Document.copy_of_id, roots))
+    return list(session.connection().execute(stmt).scalars().all())

@@ -17,7 +17,7 @@ from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
 from factcheck import parallel
-from factcheck.db import chunks, executemany, in_chunks
+from factcheck.db import executemany, in_chunks, one_of
 from factcheck.figures import Interval, label_key
 from factcheck.models import (
     Attribution,
@@ -198,13 +198,13 @@ class Slice:
             rows: Iterable[Sequence[object]] = session.connection().execute(select(*cols)).all()
         else:
             wanted = [i for i in set(ids) if i not in self.docs]
-            rows = [
-                r
-                for part in chunks(wanted)
-                for r in session.connection()
-                .execute(select(*cols).where(Document.id.in_(part)))
+            rows = (
+                session.connection()
+                .execute(
+                    select(*cols).where(one_of(session, Document.id, wanted)).order_by(Document.id)
+                )
                 .all()
-            ]  # type: ignore[union-attr]
+            )
         for doc_id, outlet_key, published, copy_of in rows:
             self.docs[doc_id] = Doc(  # type: ignore[index]
                 doc_id,  # type: ignore[arg-type]
@@ -258,33 +258,22 @@ class Slice:
             fig_rows = session.connection().execute(select(*fig_cols).order_by(Figure.id)).all()
         else:
             wanted = sorted(set(ids) - set(self.claims))
-            claim_rows, att_rows, fig_rows, hop_rows = [], [], [], []
-            for part in chunks(wanted):
-                claim_rows += (
-                    session.connection()
-                    .execute(select(*claim_cols).where(Claim.id.in_(part)))
-                    .all()
-                )  # type: ignore[union-attr]
-                att_rows += (
-                    session.connection()
-                    .execute(select(*att_cols).where(Attribution.claim_id.in_(part)))
-                    .all()
-                )  # type: ignore[union-attr]
-                fig_rows += (
-                    session.connection()
-                    .execute(select(*fig_cols).where(Figure.claim_id.in_(part)).order_by(Figure.id))
-                    .all()
-                )  # type: ignore[union-attr]
-            for part in chunks(r[0] for r in att_rows):
-                hop_rows += (
-                    session.connection()
-                    .execute(
-                        select(ChainHop.attribution_id, ChainHop.source_id)
-                        .where(ChainHop.attribution_id.in_(part))  # type: ignore[attr-defined]
-                        .order_by(ChainHop.attribution_id, ChainHop.position)
-                    )
-                    .all()
-                )
+            conn = session.connection()
+            # Claims in id order on either backend: the slice keeps them in that order.
+            claim_rows = conn.execute(
+                select(*claim_cols).where(one_of(conn, Claim.id, wanted)).order_by(Claim.id)
+            ).all()
+            att_rows = conn.execute(
+                select(*att_cols).where(one_of(conn, Attribution.claim_id, wanted))
+            ).all()
+            fig_rows = conn.execute(
+                select(*fig_cols).where(one_of(conn, Figure.claim_id, wanted)).order_by(Figure.id)
+            ).all()
+            hop_rows = conn.execute(
+                select(ChainHop.attribution_id, ChainHop.source_id)
+                .where(one_of(conn, ChainHop.attribution_id, [r[0] for r in att_rows]))
+                .order_by(ChainHop.attribution_id, ChainHop.position)
+            ).all()
         new_ids = []
         for row in claim_rows:
             claim = ClaimRow(*row)  # type: ignore[arg-type]
@@ -433,31 +422,17 @@ class Slice:
             self.pinned |= {r[0] for r in session.connection().execute(review_q).all()}
             self.pinned |= {r[0] for r in session.connection().execute(event_q).all()}
         else:
-            links = []
-            for part in chunks(claim_ids):
-                links += (
-                    session.connection()
-                    .execute(
-                        select(*link_cols)
-                        .where(manual)
-                        .where(
-                            ClaimLink.claim_id.in_(part) | ClaimLink.other_id.in_(part)  # type: ignore[attr-defined]
-                        )
-                    )
-                    .all()
+            ids = set(claim_ids)
+            conn = session.connection()
+            links = conn.execute(
+                select(*link_cols)
+                .where(manual)
+                .where(
+                    one_of(conn, ClaimLink.claim_id, ids) | one_of(conn, ClaimLink.other_id, ids)
                 )
-                self.pinned |= {
-                    r[0]
-                    for r in session.connection()
-                    .execute(review_q.where(Review.claim_id.in_(part)))
-                    .all()
-                }  # type: ignore[attr-defined]
-                self.pinned |= {
-                    r[0]
-                    for r in session.connection()
-                    .execute(event_q.where(ReviewEvent.claim_id.in_(part)))
-                    .all()
-                }  # type: ignore[attr-defined]
+            ).all()
+            for q, column in ((review_q, Review.claim_id), (event_q, ReviewEvent.claim_id)):
+                self.pinned |= set(conn.execute(q.where(one_of(conn, column, ids))).scalars().all())
         for a, b, kind, status, method in links:
             if status not in MANUAL:  # made by hand (method manual) without a status: it stands
                 status = "confirmed" if method == "manual" else status

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
+from factcheck.db import one_of
 from factcheck.models import Source
 from factcheck.unionfind import UnionFind
 
@@ -96,16 +97,13 @@ class SourceIndex:
         """Load `ids` and, transitively, the sources they are merged into or belong to."""
         wanted = {i for i in ids if i is not None and i not in self.rows}
         while wanted:
-            chunk = list(wanted)
-            for start in range(0, len(chunk), 500):
-                part = chunk[start : start + 500]
-                self._add(
-                    session.connection()
-                    .execute(select(*_SOURCE_COLUMNS).where(Source.id.in_(part)))
-                    .all()
-                )  # type: ignore[union-attr]
-            wanted = set()
-            for i in chunk:
+            self._add(
+                session.connection()
+                .execute(select(*_SOURCE_COLUMNS).where(one_of(session, Source.id, wanted)))
+                .all()
+            )
+            asked, wanted = wanted, set()
+            for i in asked:
                 row = self.rows.get(i)
                 if row is None:
                     continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
-from factcheck.db import executemany
+from factcheck.db import executemany, one_of
 from factcheck.models import Attribution, ClaimLink
 from factcheck.xref import copies
 from factcheck.xref.candidates import candidates, copy_candidates, ids_of
@@ -28,7 +28,6 @@ from factcheck.xref.data import (
     MANUAL,
     ClaimRow,
     Slice,
-    chunks,
     delete_where_in,
     remap,
 )
@@ -275,20 +274,20 @@ def _write_links(
     if involve is None:
         session.connection().execute(delete(ClaimLink).where(auto))
     else:
-        for part in chunks(involve):
-            session.connection().execute(
-                delete(ClaimLink).where(
-                    auto, ClaimLink.claim_id.in_(part) | ClaimLink.other_id.in_(part)
-                )  # type: ignore[attr-defined]
+        session.connection().execute(
+            delete(ClaimLink).where(
+                auto,
+                one_of(session, ClaimLink.claim_id, involve)
+                | one_of(session, ClaimLink.other_id, involve),
             )
-        members = sorted(series_members)
-        for part in chunks(members):
+        )
+        if series_members:
             session.connection().execute(
                 delete(ClaimLink).where(
                     auto,
                     ClaimLink.kind == "updates",
-                    ClaimLink.claim_id.in_(part),  # type: ignore[attr-defined]
-                    ClaimLink.other_id.in_(members),  # type: ignore[attr-defined]
+                    one_of(session, ClaimLink.claim_id, series_members),
+                    one_of(session, ClaimLink.other_id, series_members),
                 )
             )
     rows = [
@@ -305,18 +304,10 @@ def _write_links(
     ]
     if involve is not None and rows:
         # Links between two claims outside `involve` may already be stored (unchanged).
-        existing = set()
-        for part in chunks({r["claim_id"] for r in rows}):
-            existing |= {
-                tuple(r)
-                for r in session.connection()
-                .execute(
-                    select(ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind).where(
-                        ClaimLink.claim_id.in_(part)
-                    )  # type: ignore[attr-defined]
-                )
-                .all()
-            }
+        stored = select(ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind).where(
+            one_of(session, ClaimLink.claim_id, {r["claim_id"] for r in rows})
+        )
+        existing = {tuple(r) for r in session.connection().execute(stored).all()}
         rows = [r for r in rows if (r["claim_id"], r["other_id"], r["kind"]) not in existing]
     for start in range(0, len(rows), 5000):
         session.connection().execute(insert(ClaimLink), rows[start : start + 5000])
@@ -342,15 +333,16 @@ def refresh_claims(
         link_rows = session.connection().execute(link_q).all()
     else:
         targets = sorted(set(claim_ids))
-        link_rows = []
-        for part in chunks(targets):
-            link_rows += (
-                session.connection()
-                .execute(
-                    link_q.where(ClaimLink.claim_id.in_(part) | ClaimLink.other_id.in_(part))  # type: ignore[attr-defined]
+        link_rows = (
+            session.connection()
+            .execute(
+                link_q.where(
+                    one_of(session, ClaimLink.claim_id, targets)
+                    | one_of(session, ClaimLink.other_id, targets)
                 )
-                .all()
             )
+            .all()
+        )
     partners: dict[int, set[int]] = defaultdict(set)
     contradicted: set[int] = set()
     for a, b, kind in link_rows:
@@ -468,11 +460,7 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     graph, changed_docs = copies.detect_for(new_docs, cand_docs, session=session)
     copies.write_links(graph, session=session, doc_ids=changed_docs, new_ids=new_docs)
     # 2. The claims those documents carry, and everything they could merge or link with.
-    seeds = ids_of(
-        session,
-        lambda part: select(Attribution.claim_id).where(Attribution.document_id.in_(part)),
-        changed_docs,
-    )  # type: ignore[attr-defined]
+    seeds = ids_of(session, select(Attribution.claim_id), Attribution.document_id, changed_docs)
     seeds.discard(None)  # type: ignore[arg-type]
     sl = Slice(
         sources=SourceIndex.load(session=session), normaliser=Normaliser.load(session=session)
@@ -481,12 +469,8 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     found = candidates(sl, seeds, session=session)
     sl.load_claims(found, session=session)
     sl.load_decisions(set(sl.claims), session=session)
-    old_partners = ids_of(
-        session, lambda part: select(ClaimLink.other_id).where(ClaimLink.claim_id.in_(part)), seeds
-    )  # type: ignore[attr-defined]
-    old_partners |= ids_of(
-        session, lambda part: select(ClaimLink.claim_id).where(ClaimLink.other_id.in_(part)), seeds
-    )  # type: ignore[attr-defined]
+    old_partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, seeds)
+    old_partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, seeds)
     # 3. Merge, link, flag.
     into, text = merge_claims(sl, set(seeds))
     involve = {into.get(i, i) for i in seeds} | {s for d, s in into.items()}
