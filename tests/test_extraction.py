@@ -932,3 +932,50 @@ def test_accepted_that_is_a_cue_but_accepting_an_offer_is_not():
     )
     assert [(sp(a), a.cue.text) for a in found] == [("Thorne", "said"), ("Thorne", "accepted")]
     assert [a for a in extract("The company accepted the offer.") if a.kind != "unattributed"] == []
+
+
+def test_a_nested_speaker_does_not_reach_back_over_the_outer_cue():
+    found = extract("Officials said Harlan had stressed that the treaty covers the shoal.")
+    assert [(sp(a), a.cue.text) for a in found] == [("Officials", "said"), ("Harlan", "stressed")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        (
+            "Sen. Burkett was adamant that his committee would not hold a hearing.",
+            "Sen. Burkett",
+            "adamant",
+        ),
+        (
+            "Her mother remembers that her daughter argued with everybody.",
+            "Her mother",
+            "remembers",
+        ),
+        ("Harlan reaffirmed that the treaty covers armed attacks.", "Harlan", "reaffirmed"),
+        ("He told me to stop putting things in writing.", "He", "told"),
+        ('Simon Reeve advised colleagues to "stay quiet in public."', "Simon Reeve", "advised"),
+        (
+            "A survey by the university last spring found that 61 percent approved of the mayor.",
+            "A survey by the university",
+            "found",
+        ),
+        (
+            "The region flooded again, a copy of the report seen by this newspaper shows.",
+            "a copy of the report",
+            "shows",
+        ),
+    ],
+)
+def test_more_news_cues(text, speaker, cue):
+    a = one(text)
+    assert (sp(a), a.cue.text) == (speaker, cue)
+
+
+def test_denying_a_request_is_a_decision_not_a_denial():
+    assert [
+        a
+        for a in extract("The judge denied a defence request to delay the trial.")
+        if a.kind != "unattributed"
+    ] == []
+    assert sp(by_cue("She denied the claim that she had lied.", "denied")) == "She"

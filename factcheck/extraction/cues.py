@@ -126,6 +126,8 @@ CUE_VERBS: dict[str, str] = _forms(
     make: makes made making
     put: puts putting
     accept: accepts accepted accepting
+    remember: remembers remembered remembering
+    reaffirm: reaffirms reaffirmed reaffirming
     recognise: recognises recognised recognising recognize recognizes recognized recognizing
     """
 )
@@ -138,7 +140,7 @@ NEEDS_CLAUSE = frozenset(
         "observe", "remark", "hint", "signal", "indicate", "complain", "boast", "agree",
         "expect", "fear", "hope", "show", "find", "explain", "pledge", "promise", "vow",
         "ask", "caution", "counter", "believe", "think", "forecast", "predict", "insist",
-        "worry", "demand", "declare",
+        "worry", "demand", "declare", "reaffirm",
         "stress", "emphasise", "maintain", "acknowledge", "concede", "argue", "suggest",
         "contend", "anticipate", "doubt", "project", "reckon", "speculate", "figure",
         "charge", "reason", "feel", "learn", "quip", "joke", "lament", "muse", "grumble",
@@ -151,7 +153,7 @@ NEEDS_THAT = frozenset(
     {
         "continue", "respond", "reply", "answer", "counter", "comment", "recall", "observe",
         "remark", "rule", "hold", "conclude", "testify", "speculate", "make", "charge",
-        "reason", "feel", "learn", "accept", "recognise",
+        "reason", "feel", "learn", "accept", "recognise", "remember",
     }
 )  # fmt: skip
 
@@ -173,7 +175,8 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
         "rule", "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
-        "quip", "joke", "lament", "muse", "grumble", "accept", "recognise",
+        "quip", "joke", "lament", "muse", "grumble", "accept", "recognise", "remember",
+        "reaffirm",
     }
 )  # fmt: skip
 
@@ -186,7 +189,7 @@ TAKES_BARE_CLAUSE = frozenset(
         "maintain", "expect", "fear", "hope", "promise", "reiterate", "declare", "disclose",
         "explain", "note", "indicate", "show", "find", "inform", "assure", "tweet",
         "post", "vow", "pledge", "agree", "contend", "anticipate", "doubt", "project",
-        "reckon", "signal", "figure",
+        "reckon", "signal", "figure", "reaffirm",
     }
 )  # fmt: skip
 
@@ -195,6 +198,14 @@ ESTIMATE_OBJECTS = frozenset(
     {
         "figure", "number", "toll", "total", "tally", "count", "cost", "costs", "turnout",
         "crowd", "losses", "damage", "bill", "price", "value", "size", "deficit",
+    }
+)  # fmt: skip
+
+# Objects that make "denied" a decision, not a denial ("denied a request to delay").
+DENIED_REQUESTS = frozenset(
+    {
+        "request", "requests", "motion", "motions", "application", "applications", "appeal",
+        "bail", "permission", "access", "entry", "visa", "visas", "petition", "bid", "leave",
     }
 )  # fmt: skip
 
@@ -247,6 +258,7 @@ ATTITUDE_ADJECTIVES = frozenset(
     {
         "worried", "concerned", "convinced", "confident", "optimistic", "pessimistic",
         "hopeful", "sure", "certain", "skeptical", "sceptical", "afraid", "fearful", "aware",
+        "adamant", "insistent", "emphatic",
     }
 )  # fmt: skip
 # Nouns of opinion in "in X's view, …" / "in the view of X".
@@ -418,6 +430,7 @@ DOCUMENT_WORDS = frozenset(
         "statement", "statements", "report", "reports", "readout", "data", "figures",
         "figure", "study", "survey", "poll", "polls", "assessment", "analysis", "document",
         "documents", "memo", "letter", "post", "posts", "tweet", "video", "footage", "images",
+        "email", "emails", "copy", "draft", "drafts",
         "update", "updates", "bulletin", "briefing", "release", "filing", "indictment",
         "complaint", "ruling", "verdict", "transcript", "estimate", "estimates", "tally",
         "count", "statistics", "records", "record", "list", "summary", "notice", "message",
@@ -498,6 +511,7 @@ MONTHS = (
 )  # fmt: skip
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 # Honorifics and ranks that precede a name but are not part of it.

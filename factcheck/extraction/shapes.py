@@ -39,7 +39,10 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
     "ago", "morning", "afternoon", "evening", "days", "weeks",
 }  # fmt: skip
 # What a time adverbial before a verb can end with ("on Friday", "Tuesday night", "last week").
-_TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | {"week", "month", "year", "weekend"}
+_PERIODS = frozenset({"week", "month", "year", "weekend"}) | cues.SEASONS
+_TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | _PERIODS
+# Lemmas whose addressee may be followed by an instruction: "told me to stop".
+_TELL_TO = frozenset({"tell", "warn", "ask", "remind"})
 # Evidential verbs whose -ing form after a document names what it shows ("a poll showing").
 _DOCUMENT_PARTICIPLE_LEMMAS = frozenset({"show", "suggest", "find", "indicate", "reveal"})
 _ANONYMITY_LEADS = frozenset({"asking", "speaking", "requesting", "declining", "who", "because"})
@@ -436,8 +439,10 @@ class Document:
         for k in range(start + 1, min(hi - 1, start + 9)):
             if not tk.is_word(k):
                 return False
-            if tk.low[k] == "to":
-                return tk.is_word(k + 1) and tk.low[k + 1] not in cues.DETERMINERS
+            if tk.low[k] == "to":  # "to prepare", "to “stay quiet”"
+                return (tk.is_word(k + 1) and tk.low[k + 1] not in cues.DETERMINERS) or (
+                    k + 1 < hi and tk.qmark[k + 1] == 1
+                )
         return False
 
     def _speaker_head(self, np: tuple[int, int, int]) -> bool:
@@ -465,12 +470,8 @@ class Document:
             k -= 2  # "Tuesday night"
         elif k >= lo and low[k] in cues.WEEKDAYS:
             k -= 1
-        elif (
-            k - 1 >= lo
-            and low[k] in ("week", "month", "year", "weekend")
-            and low[k - 1] in ("last", "this")
-        ):
-            k -= 2
+        elif k - 1 >= lo and low[k] in _PERIODS and low[k - 1] in ("last", "this"):
+            k -= 2  # "last week", "this spring"
         elif (
             k - 1 >= lo
             and low[k].isdigit()
@@ -1244,6 +1245,13 @@ class Document:
                 return tk.low[start] in cues.WH
             if lemma in cues.DIRECTIVES:
                 return self._object_then_infinitive(start, hi)
+            if tk.low[start] == "to" and lemma in _TELL_TO and start > cue_end:
+                # an addressee between the verb and "to": "told me to stop"
+                return start + 1 < hi and tk.is_word(start + 1)
+            if lemma == "deny" and any(
+                tk.low[x] in cues.DENIED_REQUESTS for x in range(start, min(hi, start + 3))
+            ):
+                return False  # "denied a defence request to delay the trial"
             if lemma == "insist" and start > 0 and tk.low[start - 1] == "on":
                 return True  # "insisted on adding …" (see _tail)
             if (

@@ -16,6 +16,7 @@ from itertools import accumulate, compress, repeat
 from .cues import (
     ANON_HEADS,
     CAP_STOP,
+    CUE_VERBS,
     DETERMINERS,
     DOCUMENT_WORDS,
     HONORIFICS,
@@ -403,6 +404,7 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
             and not tk.cap[j]
             and lower_run < 2
             and lj not in CAP_STOP
+            and lj not in CUE_VERBS  # "Officials said Harlan": a verb between, not a modifier
             and (
                 (
                     j - 1 >= lo
