@@ -979,3 +979,26 @@ def test_denying_a_request_is_a_decision_not_a_denial():
         if a.kind != "unattributed"
     ] == []
     assert sp(by_cue("She denied the claim that she had lied.", "denied")) == "She"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Robert F. Kennedy Jr. said the vaccine schedule would change.", "Robert F. Kennedy Jr."),
+        (
+            "The health secretary, Robert F. Kennedy Jr., said it would change.",
+            "The health secretary, Robert F. Kennedy Jr.",
+        ),
+        ('"We will act," said Michael J. Fox.', "Michael J. Fox"),
+    ],
+)
+def test_a_middle_initial_stays_in_the_name(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+def test_a_post_on_x_ends_its_sentence():
+    text = "The count is nearly done, the office said in a post on X. About 9,000 ballots remain, Tamika Rhodes told reporters."
+    assert [(sp(a), a.content.text) for a in extract(text)] == [
+        ("the office", "The count is nearly done"),
+        ("Tamika Rhodes", "About 9,000 ballots remain"),
+    ]

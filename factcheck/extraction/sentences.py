@@ -69,8 +69,11 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if low == "no" and first.isdigit():
         return False
-    # A lone capital initial ("J. Smith") is part of a name.
-    return not (len(word) == 1 and word.isupper() and m.start() - 1 == before.start())
+    # A lone capital initial ("J. Smith") is part of a name, but not the platform in
+    # "said in a post on X." or "via X.".
+    if len(word) == 1 and word.isupper() and m.start() - 1 == before.start():
+        return text[max(0, before.start() - 4) : before.start()].lower() in (" on ", "via ")
+    return True
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -50,6 +50,7 @@ _TOKEN_RE = re.compile(
     rf"(?![a-z]\.[A-Za-z])[a-z][^\W\d_]*+{_WORD_TAIL}"
     rf"|(?=[A-Z][a-z]{{0,5}}\.)(?:{_ABBREVIATIONS})\.(?![\w.])"  # Mr. Inc. (low drops the stop)
     r"|(?=[A-Za-z]\.[A-Za-z])(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # dotted acronyms: U.S.
+    r"|(?<!on )(?<!via )(?=[A-Z]\.\s+[A-Z][a-z])[A-Z]\."  # a middle initial: Robert F. Kennedy
     r"|\d++(?:[.,:]\d+)*+[A-Za-z]*+"  # numbers: 705,880  1.50pm
     rf"|[^\W\d_]++{_WORD_TAIL}"  # other words
     r"|['’]s\b"  # possessive 's
