@@ -1002,3 +1002,29 @@ def test_a_post_on_x_ends_its_sentence():
         ("the office", "The count is nearly done"),
         ("Tamika Rhodes", "About 9,000 ballots remain"),
     ]
+
+
+def test_warned_an_addressee_with_an_appositive():
+    a = one(
+        "She warned the company's founder, Gregory Sandoval, that its billing would draw attention."
+    )
+    assert a.cue.text == "warned" and a.content.text == "its billing would draw attention."
+
+
+def test_a_poll_showed_a_measure_at_a_number():
+    a = one("The same survey showed the president's approval rating at 41%.")
+    assert (
+        sp(a) == "The same survey" and a.content.text == "the president's approval rating at 41%."
+    )
+    assert [
+        a for a in extract("The video showed the crowd at the gate.") if a.kind != "unattributed"
+    ] == []
+
+
+def test_an_attitude_with_an_appositive_subject():
+    a = one("Sen. Thomas Burkett, the committee chair, was adamant that there would be no hearing.")
+    assert sp(a) == "Sen. Thomas Burkett, the committee chair"
+
+
+def test_a_relative_that_before_the_cue():
+    assert sp(one("It was the minister that said the plan would fail.")) == "the minister"

@@ -412,6 +412,17 @@ class Document:
             return None
         return (start, k + 1, k)
 
+    def _measure_at(self, j: int, hi: int) -> bool:
+        """Whether a short phrase then "at" and a number start at ``j`` ("the president's
+        approval rating at 41%"): what a poll or count "showed" or "found"."""
+        tk = self.tk
+        for k in range(j + 1, min(hi - 1, j + 8)):
+            if tk.low[k] == "at":
+                return tk.t[k + 1][:1].isdigit()
+            if not (tk.is_word(k) or tk.t[k] in ("’s", "'s")):
+                return False
+        return False
+
     def _puts_a_figure(self, j: int, hi: int) -> bool:
         """Whether "put" is followed by "the (death) toll at", "its figure at", …"""
         tk = self.tk
@@ -745,8 +756,9 @@ class Document:
             return Left(None, j, "coord")
         if tk.qmark[j] == 2:
             return Left(None, j, "quote")
-        if tk.low[j] in ("who", "which") and j - 1 >= lo:
-            # "officials, who … , said" is handled above; "the ministry which said" here.
+        if tk.low[j] in ("who", "which", "that") and j - 1 >= lo:
+            # "officials, who … , said" is handled above; "the ministry which said", "an
+            # audit that found" here (a "that" right before the verb opens no clause).
             k = j - 1
             if tk.t[k] == ",":
                 k -= 1
@@ -924,8 +936,15 @@ class Document:
                 np = (j, j + 1, j)  # "telling investors the worst was over"
             if np is not None and lemma == "warn":
                 after = np[1]
+                if after + 1 < hi and tk.t[after] == ",":
+                    # "warned the company's founder, Gregory Sandoval, that …"
+                    inner = np_right(tk, after + 1, hi)
+                    if inner is not None and inner[1] < hi and tk.t[inner[1]] == ",":
+                        after = inner[1] + 1
                 if not (after < hi and tk.low[after] in ("that", "of", "against", "about", "not")):
                     np = None
+                else:
+                    np = (np[0], after, np[2])
             if np is not None:
                 name = self.w[tk.s[np[0]] : tk.e[np[1] - 1]]
                 if is_outlet(name):
@@ -1312,6 +1331,7 @@ class Document:
                     or tail.colon
                     or tk.qmark[start] == 1
                     or (lemma in cues.TAKES_BARE_CLAUSE and self._clause_like(start, hi))
+                    or (lemma in cues.DOCUMENT_ONLY and self._measure_at(start, hi))
                 )
             return True
 
@@ -1607,11 +1627,15 @@ class Document:
             k -= 1
         if not linked or k < lo:
             return None
-        np = np_left(tk, k, lo)
+        # The subject as a verb's would be found: with an appositive ("Sen. Burkett, the
+        # committee's chair, was adamant that …").
+        left = self._left(k + 1, lo, "say")
+        np = left.np
         if np is None or not self._source_np(np) or tk.low[np[2]] == "it":
             return None  # "it is clear that": no one holds the belief
         raw = Raw(ui, i, (tk.s[i], tk.e[i]), (0, 0), mode="pre", sentence=(us, ue))
         raw.speaker = (np[0], np[1])
+        raw.appos = left.appos
         raw.frame_tok = np[0]
         raw.content, raw.direct = self._content_after(i + 2, unit)
         raw.frame = [(us, raw.content[0])]
