@@ -13,9 +13,14 @@ PUB = datetime(2024, 11, 9, 10, 0)  # a Saturday
 
 def one(text: str, **kw) -> ExtractedAttribution:
     """The single attributed (non-unattributed) result for ``text``."""
-    found = [a for a in extract(text, **kw) if a.kind != "unattributed"]
+    found = attributed(text, **kw)
     assert len(found) == 1, [(a.speaker, a.cue, a.content.text) for a in found]
     return found[0]
+
+
+def attributed(text: str, **kw) -> list[ExtractedAttribution]:
+    """The attributed (non-unattributed) results for ``text``."""
+    return [a for a in extract(text, **kw) if a.kind != "unattributed"]
 
 
 def by_cue(text: str, cue: str, **kw) -> ExtractedAttribution:
@@ -819,7 +824,7 @@ def test_directives_with_an_object_and_an_infinitive_are_cues():
     ],
 )
 def test_directive_verbs_naming_an_act_are_not_cues(text):
-    assert [a for a in extract(text) if a.kind != "unattributed"] == []
+    assert attributed(text) == []
 
 
 def test_an_appositive_naming_an_organisation_branch():
@@ -874,7 +879,7 @@ def test_putting_a_figure_at_a_number_is_an_estimate():
     ],
 )
 def test_not_cues_in_the_news_register(text):
-    found = [a for a in extract(text) if a.kind != "unattributed"]
+    found = attributed(text)
     assert all(a.cue.text in ("said",) for a in found), [(sp(a), a.cue.text) for a in found]
 
 
@@ -902,11 +907,7 @@ def test_insisted_on_a_gerund():
 
 
 def test_argued_late_into_the_night_is_not_a_claim():
-    assert [
-        a
-        for a in extract("The leaders argued late into the night over the plan.")
-        if a.kind != "unattributed"
-    ] == []
+    assert attributed("The leaders argued late into the night over the plan.") == []
 
 
 def test_possessive_pledge_that_is_a_noun_cue():
@@ -919,11 +920,7 @@ def test_a_document_showing_something_names_its_source():
     assert sp(a) == "a poll" and a.content.text == "the Coalition trailed Labor."
     assert sp(one("Officials released data showing that inflation fell to 2 percent.")) == "data"
     # a subject's reduced relative reports nothing
-    assert [
-        a
-        for a in extract("The report showing the damage was withheld.")
-        if a.kind != "unattributed"
-    ] == []
+    assert attributed("The report showing the damage was withheld.") == []
 
 
 def test_accepted_that_is_a_cue_but_accepting_an_offer_is_not():
@@ -931,7 +928,7 @@ def test_accepted_that_is_a_cue_but_accepting_an_offer_is_not():
         "Thorne said that he had relied on bad advice but accepted that he had fallen short."
     )
     assert [(sp(a), a.cue.text) for a in found] == [("Thorne", "said"), ("Thorne", "accepted")]
-    assert [a for a in extract("The company accepted the offer.") if a.kind != "unattributed"] == []
+    assert attributed("The company accepted the offer.") == []
 
 
 def test_a_nested_speaker_does_not_reach_back_over_the_outer_cue():
@@ -973,11 +970,7 @@ def test_more_news_cues(text, speaker, cue):
 
 
 def test_denying_a_request_is_a_decision_not_a_denial():
-    assert [
-        a
-        for a in extract("The judge denied a defence request to delay the trial.")
-        if a.kind != "unattributed"
-    ] == []
+    assert attributed("The judge denied a defence request to delay the trial.") == []
     assert sp(by_cue("She denied the claim that she had lied.", "denied")) == "She"
 
 
@@ -1016,9 +1009,7 @@ def test_a_poll_showed_a_measure_at_a_number():
     assert (
         sp(a) == "The same survey" and a.content.text == "the president's approval rating at 41%."
     )
-    assert [
-        a for a in extract("The video showed the crowd at the gate.") if a.kind != "unattributed"
-    ] == []
+    assert attributed("The video showed the crowd at the gate.") == []
 
 
 def test_an_attitude_with_an_appositive_subject():

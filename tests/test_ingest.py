@@ -298,6 +298,21 @@ def _speakers(folder: Path, names: list[str]) -> list[Path]:
     return paths
 
 
+def _store_then_fail(monkeypatch, marker: str, error: BaseException) -> None:  # type: ignore[no-untyped-def]
+    """Storing the document whose text holds `marker` writes its rows, then raises `error`."""
+    import factcheck.pipeline as pipeline
+
+    real = pipeline.store_document
+
+    def store(draft, found, **kwargs):  # type: ignore[no-untyped-def]
+        stored = real(draft, found, **kwargs)
+        if marker in draft.text:
+            raise error
+        return stored
+
+    monkeypatch.setattr(pipeline, "store_document", store)
+
+
 def test_a_file_failing_while_stored_is_rolled_back_alone_within_its_group(
     migrated_url, tmp_path, monkeypatch
 ):
@@ -307,15 +322,7 @@ def test_a_file_failing_while_stored_is_rolled_back_alone_within_its_group(
     # Taras is new in the failing file and again in a later one of the same transaction.
     names = ["Oksana Hrytsenko", "Taras Lutsenko", "Oksana Hrytsenko", "Taras Lutsenko"]
     paths = _speakers(tmp_path / "batch", names)
-    real = pipeline.store_document
-
-    def fails_on_the_second(draft, found, **kwargs):  # type: ignore[no-untyped-def]
-        stored = real(draft, found, **kwargs)  # rows written, then the file fails
-        if "Statement 1" in draft.text:
-            raise FactcheckError("speaker-01.txt: cannot store it")
-        return stored
-
-    monkeypatch.setattr(pipeline, "store_document", fails_on_the_second)
+    _store_then_fail(monkeypatch, "Statement 1", FactcheckError("speaker-01.txt: cannot store it"))
     engine = dbmod.make_engine(migrated_url)
     done: list[str] = []
     summary = pipeline.ingest_paths(
@@ -341,15 +348,7 @@ def test_a_crash_mid_batch_keeps_the_files_committed_before_it(migrated_url, tmp
     paths = _speakers(tmp_path / "batch", ["Ivan Melnyk", "Olha Kravets", "Pavlo Shevchuk",
                                            "Iryna Koval", "Andrii Tkachuk"])  # fmt: skip
     monkeypatch.setattr(pipeline, "GROUP_FILES", 2)
-    real = pipeline.store_document
-
-    def crashes_on_the_fourth(draft, found, **kwargs):  # type: ignore[no-untyped-def]
-        stored = real(draft, found, **kwargs)
-        if "Statement 3" in draft.text:
-            raise RuntimeError("disk on fire")
-        return stored
-
-    monkeypatch.setattr(pipeline, "store_document", crashes_on_the_fourth)
+    _store_then_fail(monkeypatch, "Statement 3", RuntimeError("disk on fire"))
     engine = dbmod.make_engine(migrated_url)
     done: list[str] = []
     with pytest.raises(RuntimeError):
