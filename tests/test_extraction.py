@@ -1019,3 +1019,13 @@ def test_an_attitude_with_an_appositive_subject():
 
 def test_a_relative_that_before_the_cue():
     assert sp(one("It was the minister that said the plan would fail.")) == "the minister"
+
+
+def test_a_content_in_a_relative_aside_ends_before_the_main_cue():
+    found = extract(
+        "The union, which had urged members to reject the offer, said the vote was a victory."
+    )
+    assert [(a.cue.text, a.content.text) for a in found] == [
+        ("urged", "members to reject the offer"),
+        ("said", "the vote was a victory."),
+    ]

@@ -1913,6 +1913,10 @@ class Document:
                 k -= 1
             if cut is not None and (tk.t[cut] in (",", ";", "—", "–") or tk.low[cut] in _COORD_CUT):
                 cuts.append(tk.s[cut])
+            if b.cue_tok - 1 >= lo and tk.t[b.cue_tok - 1] == ",":
+                # "The union, which had urged members to reject the offer, said …": another
+                # cue right after a comma ends a content running up to it.
+                cuts.append(tk.s[b.cue_tok - 1])
         if not cuts:
             return
         cuts.sort()
