@@ -34,6 +34,11 @@ Sets:
           investigation built on leaked emails and anonymous sources, a mayor's profile in the
           present tense, a diplomatic row), annotated before the extractor was run on them, for
           finding what it misses
+- news4-dev: fixtures/annotated/news4-dev*.json, news in six more registers (a parliamentary
+          question-time sketch, central bankers and a company's profit warning on the wire, a
+          natural-disaster toll revised through the day, a fact-check of a governor's claim, a
+          sports-federation bribery indictment, a regulator's fine of a tech company), annotated
+          before the extractor was run on them, for finding what it misses
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -148,6 +153,7 @@ SET_GLOBS = {
     "news-held": "news-held*.json",
     "news2-held": "news2-held*.json",
     "news3-dev": "news3-dev*.json",
+    "news4-dev": "news4-dev*.json",
 }
 
 
@@ -248,11 +254,11 @@ def main() -> None:
         "--sets",
         default=(
             "dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held,"
-            "news3-dev"
+            "news3-dev,news4-dev"
         ),
         help=(
             "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
-            " wsj89-held, news-dev, news-held, news2-held, news3-dev)"
+            " wsj89-held, news-dev, news-held, news2-held, news3-dev, news4-dev)"
         ),
     )
     args = ap.parse_args()
