@@ -1029,3 +1029,48 @@ def test_a_content_in_a_relative_aside_ends_before_the_main_cue():
         ("urged", "members to reject the offer"),
         ("said", "the vote was a victory."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        ("The data show that crime fell.", "The data", "show", "crime fell."),
+        (
+            "It was a demolition derby, as one MP put it.",
+            "one MP",
+            "put it",
+            "It was a demolition derby",
+        ),
+        ("Prices rose, as analysts had expected.", "analysts", "expected", "Prices rose"),
+        (
+            "In Hartigan's words, the party wants the houses.",
+            "Hartigan",
+            "words",
+            "the party wants the houses.",
+        ),
+        (
+            '"Everybody knew," the president of one national federation said.',
+            "the president of one national federation",
+            "said",
+            '"Everybody knew,"',
+        ),
+        ('"Put it down!" shouted a Labour whip.', "a Labour whip", "shouted", '"Put it down!"'),
+        (
+            "He reminded members that props are not allowed.",
+            "He",
+            "reminded",
+            "props are not allowed.",
+        ),
+    ],
+)
+def test_more_news_constructions(text, speaker, cue, content):
+    a = one(text)
+    assert (sp(a), a.cue.text, a.content.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In other words, the plan failed.", "He put it on the table.", "She asked to speak first."],
+)
+def test_not_cues_either(text):
+    assert attributed(text) == []

@@ -128,6 +128,8 @@ CUE_VERBS: dict[str, str] = _forms(
     accept: accepts accepted accepting
     remember: remembers remembered remembering
     reaffirm: reaffirms reaffirmed reaffirming
+    remind: reminds reminded reminding
+    shout: shouts shouted shouting
     recognise: recognises recognised recognising recognize recognizes recognized recognizing
     """
 )
@@ -140,7 +142,7 @@ NEEDS_CLAUSE = frozenset(
         "observe", "remark", "hint", "signal", "indicate", "complain", "boast", "agree",
         "expect", "fear", "hope", "show", "find", "explain", "pledge", "promise", "vow",
         "ask", "caution", "counter", "believe", "think", "forecast", "predict", "insist",
-        "worry", "demand", "declare", "reaffirm",
+        "worry", "demand", "declare", "reaffirm", "remind", "shout",
         "stress", "emphasise", "maintain", "acknowledge", "concede", "argue", "suggest",
         "contend", "anticipate", "doubt", "project", "reckon", "speculate", "figure",
         "charge", "reason", "feel", "learn", "quip", "joke", "lament", "muse", "grumble",
@@ -176,7 +178,7 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
         "rule", "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
         "quip", "joke", "lament", "muse", "grumble", "accept", "recognise", "remember",
-        "reaffirm",
+        "reaffirm", "remind", "shout",
     }
 )  # fmt: skip
 
@@ -249,7 +251,7 @@ NOUN_CUES = frozenset(
         "complaint", "complaints", "disclosure", "declaration", "testimony", "opinion",
         "position", "insinuation", "acknowledgment", "acknowledgement", "suspicion",
         "judgment", "judgement", "estimation", "pledge", "pledges", "promise", "promises",
-        "vow", "vows", "threat", "threats", "concession",
+        "vow", "vows", "threat", "threats", "concession", "words",
     }
 )  # fmt: skip
 # Adjectives of belief and attitude that take a that-clause after "be" ("investors are
@@ -262,7 +264,7 @@ ATTITUDE_ADJECTIVES = frozenset(
     }
 )  # fmt: skip
 # Nouns of opinion in "in X's view, …" / "in the view of X".
-OPINION_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation"})
+OPINION_NOUNS = frozenset({"view", "opinion", "judgment", "judgement", "estimation", "words"})
 
 HEDGE_NOUN_CUES = frozenset(
     {
@@ -316,6 +318,7 @@ PASSIVE_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "get
 ADVERBS = frozenset(
     {
         "also", "earlier", "previously", "later", "recently", "repeatedly", "again", "publicly",
+        "afterwards", "afterward",
         "privately", "separately", "reportedly", "allegedly", "then", "now", "further", "once",
         "initially", "first", "subsequently", "yesterday", "today", "tonight", "already",
         "never", "not", "n't", "still", "even", "too", "just", "often", "frequently", "always",
@@ -352,6 +355,7 @@ ROLE_WORDS = frozenset(
     {
         "president", "president-elect", "vice-president", "prime", "minister", "premier",
         "chancellor", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor",
+        "whip", "heckler",
         "governor", "mayor", "commander", "commander-in-chief", "chief", "head", "secretary",
         "envoy", "ambassador", "senator", "congressman", "congresswoman", "representative",
         "lawmaker", "legislator", "mp", "leader", "king", "queen", "prince", "general",

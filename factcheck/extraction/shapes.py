@@ -423,6 +423,15 @@ class Document:
                 return False
         return False
 
+    def _as_before(self, i: int, lo: int) -> int:
+        """The token before the short subject phrase that ends at ``i - 1`` ("as one
+        veteran MP put it" → "as"), or ``lo``."""
+        tk = self.tk
+        j = i - 1
+        while j > lo and i - j <= 6 and tk.is_word(j) and tk.low[j] != "as":
+            j -= 1
+        return j
+
     def _puts_a_figure(self, j: int, hi: int) -> bool:
         """Whether "put" is followed by "the (death) toll at", "its figure at", …"""
         tk = self.tk
@@ -612,7 +621,7 @@ class Document:
             lx = tk.low[x]
             if lx in ("of", "for", "in", "at", "from", "with", "familiar", "close"):
                 break
-            if lx in ("i", "we", "they", "you", "people", "police", "and") or (
+            if lx in ("i", "we", "they", "you", "people", "police", "and", "data") or (
                 lx.endswith("s") and (tk.head[x] or tk.cap[x])
             ):
                 return True
@@ -1148,6 +1157,10 @@ class Document:
         elif lemma in cues.DIRECTIVES:
             if not self._object_then_infinitive(i + 1, hi):
                 return None  # decided here: "ordered an inquiry" is common and says nothing
+        elif lemma == "put" and i + 1 < hi and tk.low[i + 1] == "it" and i > lo:
+            if tk.low[self._as_before(i, lo)] != "as":
+                return None
+            lemma, cue_end = "say", i + 2  # "…, as one veteran MP put it"
         elif lemma == "put":
             if not self._puts_a_figure(i + 1, hi):
                 return None
@@ -1259,6 +1272,7 @@ class Document:
             if tk.low[start] in cues.CLAUSE_AUX and lemma != "ask":
                 return False  # "the 500 a day it says are needed": a relative clause
             if lemma in ("ask",):
+                # (not "asked the court to bar …": a request, which annotators leave out)
                 return tail.colon or tk.qmark[start] == 1 or tk.low[start] in cues.WH
             if lemma == "question":
                 return tk.low[start] in cues.WH
@@ -1458,6 +1472,15 @@ class Document:
                     if tail.quote_after is not None:
                         raw.content = (raw.content[0], tail.quote_after.end)
                         raw.direct = raw.direct or True
+                elif (
+                    bt == "conj"
+                    and tk.low[left.boundary] == "as"
+                    and left.boundary - 1 > lo
+                    and tk.t[left.boundary - 1] == ","
+                    and (tail.empty or tail.start is None)
+                ):  # "It was a demolition derby, as one MP put it."
+                    raw.mode = "post"
+                    raw.content, raw.direct = self._content_before(left.boundary - 1, unit, lo)
                 elif (
                     bt == "comma"
                     and tail.paren

@@ -383,7 +383,8 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
         ):
             j -= 1
             continue
-        if lj == "the" and j - 1 >= lo and tk.low[j - 1] in _PREPS_IN_NP:
+        if lj in _NP_DETS and j - 1 >= lo and tk.low[j - 1] in _PREPS_IN_NP:
+            # "the president of the federation", "… of one national federation"
             j -= 1
             continue
         if (
