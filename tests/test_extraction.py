@@ -1074,3 +1074,16 @@ def test_more_news_constructions(text, speaker, cue, content):
 )
 def test_not_cues_either(text):
     assert attributed(text) == []
+
+
+def test_a_document_head_before_a_prepositional_phrase():
+    a = one("FBI figures for the five cities show that crime fell.")
+    assert sp(a) == "FBI figures for the five cities" and a.cue.text == "show"
+
+
+def test_state_before_a_title_or_noun_is_an_adjective():
+    found = extract(
+        "The mayor's opponent, state Auditor Nicole Baptiste, said the claim was false."
+    )
+    assert all(a.cue.text != "state" for a in found)
+    assert sp(one("The rules state that members must be present.")) == "The rules"

@@ -41,6 +41,7 @@ _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
 # What a time adverbial before a verb can end with ("on Friday", "Tuesday night", "last week").
 _PERIODS = frozenset({"week", "month", "year", "weekend"}) | cues.SEASONS
 _TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | _PERIODS
+_NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 # Lemmas whose addressee may be followed by an instruction: "told me to stop".
 _TELL_TO = frozenset({"tell", "warn", "ask", "remind"})
 # Evidential verbs whose -ing form after a document names what it shows ("a poll showing").
@@ -470,6 +471,11 @@ class Document:
         pronoun, or a possessed noun ("Russia's envoy")."""
         tk = self.tk
         h = np[2]
+        if any(
+            tk.low[x] in _NP_PREPOSITIONS and (tk.head[x - 1] or tk.name[x - 1])
+            for x in range(np[0] + 1, h)
+        ):
+            return True  # "FBI figures for the five cities": the head before the phrase
         return bool(
             tk.name[h]
             or tk.head[h]
@@ -1154,6 +1160,8 @@ class Document:
             if not (i + 1 < hi and tk.low[i + 1] == "out"):
                 return None
             cue_end = i + 2
+        elif low == "state" and i + 1 < hi and (tk.cap[i + 1] or tk.head[i + 1] or tk.mod[i + 1]):
+            return None  # "state Auditor Nicole Baptiste", "state media": an adjective
         elif lemma in cues.DIRECTIVES:
             if not self._object_then_infinitive(i + 1, hi):
                 return None  # decided here: "ordered an inquiry" is common and says nothing

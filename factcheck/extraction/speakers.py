@@ -398,6 +398,9 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
         if lj == "and" and j - 1 >= lo and tk.name[j - 1] and tk.name[j + 1]:
             j -= 1
             continue
+        if lj in _NP_DETS and j - 1 >= lo and tk.low[j - 1] in _NP_DETS:
+            j -= 1  # "the five cities", "all the officials"
+            continue
         if lj in _NP_DETS or (tj[:1].isdigit() and "," not in tj and ":" not in tj):
             j -= 1
             break
