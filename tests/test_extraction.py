@@ -1087,3 +1087,73 @@ def test_state_before_a_title_or_noun_is_an_adjective():
     )
     assert all(a.cue.text != "state" for a in found)
     assert sp(one("The rules state that members must be present.")) == "The rules"
+
+
+# ---------------------------------------------------------------- review regressions
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The accused man told the court he was innocent.", "The accused man"),
+        ("A claims adjuster said the damage was extensive.", "A claims adjuster"),
+        ("The project manager said the bridge would open in May.", "The project manager"),
+        ("Her sibling said she had been missing for a week.", "Her sibling"),
+        ("The council backed Plan B. Officials said the vote was close.", "Officials"),
+        ("Patients lacked vitamin D. Doctors said the shortage was severe.", "Doctors"),
+        (
+            "An official said, speaking on condition of anonymity, the talks had stalled.",
+            "An official",
+        ),
+        ("The panel ruled that the contract was valid.", "The panel"),
+    ],
+)
+def test_speakers_kept_whole(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry denied that the request had been received.",
+        "She denied that her visa had expired.",
+        "He denied the bail conditions had been breached.",
+    ],
+)
+def test_a_denial_mentioning_a_request_is_still_a_denial(text):
+    assert one(text).cue.text == "denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army published footage showing the strike.",
+        "The company released a statement revealing its new chief executive.",
+        "Staff received a memo suggesting changes to the rules.",
+        "Protests erupted after a video showing police beating a man circulated online.",
+        "The ministry ordered more ammunition to meet demand.",
+        "The government directed funds to help flood victims.",
+        "The company directed its efforts to improving safety.",
+        "Investigators examined the scoring rules that an adviser approved.",
+    ],
+)
+def test_no_attribution_in_these(text):
+    assert attributed(text) == []
+
+
+def test_a_report_showing_inside_a_content_adds_nothing():
+    found = extract("The ministry said a report showing 40 dead was false.")
+    assert [a.cue.text for a in found] == ["said"]
+
+
+def test_an_initial_after_on_is_not_the_platform():
+    a = one("Officials relied on J. Smith's report, the ministry said.")
+    assert a.content.text == "Officials relied on J. Smith's report"
+
+
+def test_long_anonymity_aside_then_that():
+    text = (
+        "An official said, speaking on condition of anonymity because he was not "
+        "authorized to discuss the matter publicly, that the talks had stalled."
+    )
+    assert one(text).content.text == "the talks had stalled."

@@ -176,7 +176,7 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "concede", "declare", "maintain", "complain", "caution", "believe", "think", "expect",
         "fear", "hope", "doubt", "worry", "anticipate", "forecast", "testify", "confirm", "stress",
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
-        "rule", "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
+        "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
         "quip", "joke", "lament", "muse", "grumble", "accept", "recognise", "remember",
         "reaffirm", "remind", "shout",
     }
@@ -403,7 +403,7 @@ ORG_WORDS = frozenset(
         "insurgents", "protesters", "demonstrators", "separatists", "fighters", "troops",
         "guerrillas", "hackers", "organisers", "organizers", "protest", "movement", "faction",
         "delegation", "envoys", "negotiators", "mediators", "airline", "carrier",
-        "branch", "chapter", "division", "wing", "caucus", "local",
+        "branch", "chapter", "division", "wing", "caucus", "local", "panel", "jury",
     }
 )  # fmt: skip
 
@@ -596,6 +596,8 @@ OUTLETS = frozenset(
         "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse",
         "agence france presse", "bbc", "bbc news", "the bbc", "cnn", "axios", "bloomberg",
         "politico", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "fox news", "sky news",
+        "the mail on sunday", "mail on sunday", "scotland on sunday", "wales on sunday",
+        "the independent on sunday", "fox news sunday",
         "the guardian", "guardian", "the new york times", "new york times", "the washington post",
         "washington post", "the wall street journal", "wall street journal", "wsj",
         "the financial times", "financial times", "ft", "the times", "the telegraph", "telegraph",

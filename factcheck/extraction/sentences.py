@@ -72,7 +72,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     # A lone capital initial ("J. Smith") is part of a name, but not the platform in
     # "said in a post on X." or "via X.".
     if len(word) == 1 and word.isupper() and m.start() - 1 == before.start():
-        return text[max(0, before.start() - 4) : before.start()].lower() in (" on ", "via ")
+        return word == "X" and text[max(0, before.start() - 4) : before.start()] in (" on ", "via ")
     return True
 
 

@@ -43,13 +43,52 @@ _PERIODS = frozenset({"week", "month", "year", "weekend"}) | cues.SEASONS
 _TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | _PERIODS
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 # Lemmas whose addressee may be followed by an instruction: "told me to stop".
-_TELL_TO = frozenset({"tell", "warn", "ask", "remind"})
+_TELL_TO = frozenset({"tell", "warn", "remind"})
+_DEPICTIONS = frozenset(
+    {"video", "videos", "footage", "image", "images", "photo", "photos", "picture", "pictures",
+     "map", "maps"}
+)  # fmt: skip
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "everyone", "all"})
+# Plural people who are told things, not lists ANON_HEADS and ROLE_WORDS already cover.
+_PEOPLE = frozenset(
+    {"citizens", "residents", "people", "workers", "colleagues", "members", "voters", "staff",
+     "employees", "agencies", "troops", "families", "parents", "students", "users", "lawmakers"}
+)  # fmt: skip
+_AFTER_OBJECT_HEAD = frozenset({"to", "for", "from", "by", "on", "in", "of", "and", "but", "at"})
 # Evidential verbs whose -ing form after a document names what it shows ("a poll showing").
 _DOCUMENT_PARTICIPLE_LEMMAS = frozenset({"show", "suggest", "find", "indicate", "reveal"})
 _ANONYMITY_LEADS = frozenset({"asking", "speaking", "requesting", "declining", "who", "because"})
 _ANONYMITY_WORDS = frozenset({"named", "identified", "anonymity", "anonymously", "identity"})
 _IRREGULAR_PARTICIPLES = frozenset(
-    {"seen", "taken", "given", "held", "made", "sent", "written", "shown", "begun", "done"}
+    {
+        "seen",
+        "taken",
+        "given",
+        "held",
+        "made",
+        "sent",
+        "written",
+        "shown",
+        "begun",
+        "done",
+        "struck",
+        "won",
+        "lost",
+        "bought",
+        "sold",
+        "built",
+        "brought",
+        "cut",
+        "set",
+        "hit",
+        "led",
+        "paid",
+        "spent",
+        "put",
+        "known",
+        "drawn",
+        "found",
+    }
 )
 _MONTH_FORMS = frozenset(cues.MONTHS) | frozenset(cues.MONTH_ABBR) | {"sept"}
 _CUE_TRIGGERS = (
@@ -401,8 +440,8 @@ class Document:
         participle like "showing" describes ("after a poll showing …"). A subject's
         participle phrase is a reduced relative ("The report showing X was withheld")."""
         tk = self.tk
-        if k < lo or tk.low[k] not in cues.DOCUMENT_WORDS:
-            return None
+        if k < lo or tk.low[k] not in cues.DOCUMENT_WORDS or tk.low[k] in _DEPICTIONS:
+            return None  # ("a video showing police beating a man" depicts, it does not report)
         j = k - 1
         while j >= lo and k - j <= 4 and tk.is_word(j) and (tk.mod[j] or tk.cap[j]):
             if tk.low[j].endswith("ed") and not tk.cap[j]:
@@ -443,6 +482,24 @@ class Document:
             k += 1
         return k + 1 < hi and tk.low[k] in cues.ESTIMATE_OBJECTS and tk.low[k + 1] == "at"
 
+    def _object_head_in(self, j: int, hi: int, words: frozenset[str]) -> bool:
+        """Whether the noun phrase at ``j`` is headed by one of ``words`` ("a defence
+        request to delay", "his visa"), not a clause that mentions one."""
+        tk = self.tk
+        k = j
+        while (
+            k < hi
+            and k - j < 3
+            and (tk.low[k] in cues.DETERMINERS or tk.low[k] in _POSSESSIVE_PRONOUNS or tk.mod[k])
+        ):
+            k += 1
+        if k < hi and tk.low[k] not in words and k + 1 < hi and tk.low[k + 1] in words:
+            k += 1  # "a defence request": one noun before the head
+        if not (k < hi and tk.low[k] in words):
+            return False
+        # The head ends the phrase: "bail" in "the bail conditions had been breached" does not.
+        return k + 1 >= hi or not tk.is_word(k + 1) or tk.low[k + 1] in _AFTER_OBJECT_HEAD
+
     def _anonymity_aside(self, j: int, hi: int) -> bool:
         """Whether tokens from ``j`` say why the speaker is unnamed (", asking not to be
         named", ", speaking on condition of anonymity"): part of the frame, not content."""
@@ -457,13 +514,25 @@ class Document:
         tk = self.tk
         if not tk.is_word(start) or tk.low[start] in ("to", "by", "at", "that"):
             return False
-        for k in range(start + 1, min(hi - 1, start + 9)):
+        addressee = False  # someone who can be told: "agencies", "citizens", "him"
+        for k in range(start, min(hi - 1, start + 9)):
             if not tk.is_word(k):
                 return False
-            if tk.low[k] == "to":  # "to prepare", "to “stay quiet”"
-                return (tk.is_word(k + 1) and tk.low[k + 1] not in cues.DETERMINERS) or (
-                    k + 1 < hi and tk.qmark[k + 1] == 1
+            if tk.low[k] == "to" and k > start:  # "to prepare", "to “stay quiet”"
+                after = tk.low[k + 1]
+                return addressee and (
+                    (
+                        tk.is_word(k + 1)
+                        and after not in cues.DETERMINERS
+                        # "to improving safety" is a goal, "to bring" an infinitive
+                        and not (after.endswith("ing") and len(after) > 5)
+                    )
+                    or tk.qmark[k + 1] == 1
                 )
+            low = tk.low[k]
+            addressee = addressee or bool(
+                tk.name[k] or tk.head[k] or low in _OBJECT_PRONOUNS or low in _PEOPLE
+            )
         return False
 
     def _speaker_head(self, np: tuple[int, int, int]) -> bool:
@@ -520,6 +589,12 @@ class Document:
             and (low[k].endswith("ed") or low[k] in _IRREGULAR_PARTICIPLES)
         ):
             return j
+        if tk.cap[k]:  # "The Mail on Sunday said", "Fox News Sunday reported": a title
+            first = k
+            while first - 1 >= lo and (tk.cap[first - 1] or tk.low[first - 1] == "the"):
+                first -= 1
+            if is_outlet(self.w[tk.s[first] : tk.e[j]]):
+                return j
         return k
 
     def _btype(self, b: int, lo: int) -> str:
@@ -1043,10 +1118,13 @@ class Document:
                 q = self._quote_at_open(nxt)
                 return Tail(nxt, j, True, False, False, False, relays, citing, q)
             if nxt < hi and self._anonymity_aside(nxt, hi):
-                # ", speaking on condition of anonymity, that …": the content follows it
-                for k in range(nxt + 1, min(hi - 2, nxt + 14)):
-                    if tk.t[k] == "," and tk.low[k + 1] == "that":
-                        return Tail(k + 2, k + 1, False, False, False, True, relays, citing)
+                # ", speaking on condition of anonymity (because …), that …": the content
+                # follows the aside's closing comma
+                k = next((x for x in range(nxt + 1, hi - 1) if tk.t[x] == ","), None)
+                if k is not None and tk.low[k + 1] == "that" and k + 2 < hi:
+                    return Tail(k + 2, k + 1, False, False, False, True, relays, citing)
+                if k is not None and self._clause_like(k + 1, hi):
+                    return Tail(k + 1, k + 1, False, False, False, False, relays, citing)
                 return Tail(None, j, True, False, False, False, relays, citing)
             if nxt < hi and (tk.low[nxt] in cues.TAIL_CONJ or tk.cap[nxt]):
                 return Tail(None, j, True, False, False, False, relays, citing)
@@ -1289,8 +1367,10 @@ class Document:
             if tk.low[start] == "to" and lemma in _TELL_TO and start > cue_end:
                 # an addressee between the verb and "to": "told me to stop"
                 return start + 1 < hi and tk.is_word(start + 1)
-            if lemma == "deny" and any(
-                tk.low[x] in cues.DENIED_REQUESTS for x in range(start, min(hi, start + 3))
+            if (
+                lemma == "deny"
+                and not tail.that
+                and self._object_head_in(start, hi, cues.DENIED_REQUESTS)
             ):
                 return False  # "denied a defence request to delay the trial"
             if lemma == "insist" and start > 0 and tk.low[start - 1] == "on":
@@ -1359,7 +1439,13 @@ class Document:
 
         left = None
         if document is not None:
-            if tail.start is None or tail.empty:
+            if (
+                tail.start is None
+                or tail.empty
+                or not (tail.that or tail.colon or self._measure_at(tail.start, hi))
+            ):
+                # "a memo suggesting changes", "a report showing 40 dead was false": only
+                # "showing that …" (or a measure "at" a number) reports something
                 return None
             raw.speaker = (document[0], document[1])
             raw.frame_tok = document[0]

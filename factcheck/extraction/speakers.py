@@ -50,7 +50,7 @@ _TOKEN_RE = re.compile(
     rf"(?![a-z]\.[A-Za-z])[a-z][^\W\d_]*+{_WORD_TAIL}"
     rf"|(?=[A-Z][a-z]{{0,5}}\.)(?:{_ABBREVIATIONS})\.(?![\w.])"  # Mr. Inc. (low drops the stop)
     r"|(?=[A-Za-z]\.[A-Za-z])(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # dotted acronyms: U.S.
-    r"|(?<!on )(?<!via )(?=[A-Z]\.\s+[A-Z][a-z])[A-Z]\."  # a middle initial: Robert F. Kennedy
+    r"|(?!(?<=on )X\.)(?!(?<=via )X\.)(?=[A-Z]\.\s+[A-Z][a-z])[A-Z]\."  # Robert F. Kennedy
     r"|\d++(?:[.,:]\d+)*+[A-Za-z]*+"  # numbers: 705,880  1.50pm
     rf"|[^\W\d_]++{_WORD_TAIL}"  # other words
     r"|['’]s\b"  # possessive 's
@@ -252,6 +252,11 @@ _CLAUSE_EDGE = frozenset(
 )
 
 
+def _is_initial(token: str) -> bool:
+    """A middle initial as the tokenizer keeps it: "F." in "Robert F. Kennedy"."""
+    return len(token) == 2 and token[1] == "." and token[0].isupper()
+
+
 def is_plural_word(low: str) -> bool:
     """Whether a lower-case word looks like a regular plural ("drugmakers", "delegates")."""
     return len(low) > 3 and low[-1] == "s" and not low.endswith(("ss", "us", "is", "ous"))
@@ -270,7 +275,6 @@ def generic_head(tk: Tokens, i: int) -> bool:
         and len(low) > 2
         and low not in _NOT_GENERIC
         and not low.endswith("ly")
-        and not low.endswith("ing")  # a gerund or participle: "the scoring rules that"
         and "'" not in low
         and "’" not in low
     )
@@ -333,6 +337,8 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
                 j -= 1
                 continue
             break
+        if _is_initial(tk.t[j]) and not (tk.name[j + 1] and not tk.head[j + 1]):
+            break  # "Plan B. Officials": an initial stands only before a surname
         if tk.name[j] or tk.head[j] or tk.mod[j]:
             j -= 1
             lower_run = 0
@@ -409,7 +415,12 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
             and not tk.cap[j]
             and lower_run < 2
             and lj not in CAP_STOP
-            and lj not in CUE_VERBS  # "Officials said Harlan": a verb between, not a modifier
+            # "Officials said Harlan": a verb between, not a modifier ("the accused man",
+            # "a claims adjuster" keep theirs: a determiner stands before them)
+            and not (
+                lj in CUE_VERBS
+                and not (j - 1 >= lo and (tk.low[j - 1] in _NP_DETS or tk.t[j - 1] in _POSSESSIVE))
+            )
             and (
                 (
                     j - 1 >= lo
