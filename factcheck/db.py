@@ -170,7 +170,10 @@ def ensure_schema(engine: Engine) -> None:
 
 
 def _for_driver(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` placeholders, in the driver's own paramstyle."""
+    """Plain SQL written with ``?`` placeholders, in the driver's own paramstyle.
+
+    Every ``?`` is a placeholder: the SQL may hold no literal ``?`` (nor ``%``, which
+    psycopg reads as a placeholder too)."""
     return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 

@@ -83,17 +83,26 @@ class WorkerLost(FactcheckError):
 
 
 def ordered_map(
-    func: Callable[[T], R], items: Iterable[T], *, parallel: bool, ahead: int = 16
+    func: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    parallel: bool,
+    ahead: int = 16,
+    on_wait: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """`func` over `items` in forked workers (one per spare core), results in input order.
 
     At most `ahead` items are in flight, so a slow consumer never piles up results.
     Exceptions raised by `func` are raised here, at that item; a worker that dies
     raises ``WorkerLost`` for the earliest item not finished (with one worker, the
-    item it had).
+    item it had). ``on_wait`` is called before each wait for a result that is not
+    ready yet (and before each item when not parallel): the caller's chance to
+    finish what it holds, such as a transaction.
     """
     if not parallel:
         for item in items:
+            if on_wait is not None:
+                on_wait()
             yield func(item)
         return
     workers = max(1, min(4, (os.cpu_count() or 2) - 1))
@@ -107,18 +116,22 @@ def ordered_map(
                 # An item in flight killed its worker: draining says which. Should they
                 # all have finished, this one is where the work stopped.
                 while pending:
-                    yield _result(*pending.popleft())
+                    yield _result(*pending.popleft(), on_wait=on_wait)
                 raise WorkerLost(item) from None
             pending.append((item, future))
             if len(pending) >= ahead:
-                yield _result(*pending.popleft())
+                yield _result(*pending.popleft(), on_wait=on_wait)
         while pending:
-            yield _result(*pending.popleft())
+            yield _result(*pending.popleft(), on_wait=on_wait)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(item: object, future: Future[R], *, what: str = "") -> R:
+def _result(
+    item: object, future: Future[R], *, what: str = "", on_wait: Callable[[], None] | None = None
+) -> R:
+    if on_wait is not None and not future.done():
+        on_wait()
     try:
         return future.result()
     except BrokenProcessPool as exc:

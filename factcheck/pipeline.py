@@ -1,6 +1,8 @@
 """The ingest pipeline: read → split → extract → resolve sources → store → cross-reference.
 
-Each file is one transaction: a file that fails leaves the database as it was.
+A single file is one transaction; a batch stores its files in short transactions
+with a savepoint per file. Either way a file that fails leaves the database as it
+was before that file.
 """
 
 from __future__ import annotations
@@ -142,8 +144,8 @@ def ingest_file(
     """Ingest one report in one transaction; re-ingesting the same report adds nothing.
 
     With ``cross_reference`` the new documents are cross-referenced in the
-    same transaction; batches turn it off and cross-reference once at the end.
-    A batch passes one ``sources`` cache to all its files.
+    same transaction. A caller storing several files this way may pass them one
+    ``sources`` cache (``ingest_paths`` has its own batch transactions).
     """
     report = read_and_extract(
         path, format=format, outlet=outlet, url=url, published=published, stdin=stdin
@@ -255,25 +257,24 @@ def _ingest_paths(
     options: dict[str, object],
 ) -> IngestSummary:
     summary = IngestSummary()
-    sources = SourceCache()
+
+    def report(outcome: IngestOutcome) -> None:
+        summary.outcomes.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+
     files = list(iter_paths(list(paths)))
-    group = _Group(engine, sources)
+    group = _Group(engine, SourceCache(), report=report)
     try:
-        for path, report, error in _read_all(files, options=options):
+        for path, extracted, error in _read_all(files, options=options, on_wait=group.commit):
             outcome = IngestOutcome(path=path, error=error)
-            if report is not None:
+            if extracted is not None:
                 try:
-                    outcome.result = group.store(report, path=path)
+                    outcome.result = group.store(extracted, path=path)
                 except FactcheckError as exc:
                     outcome.error = str(exc)
-            for done in group.add(outcome):
-                summary.outcomes.append(done)
-                if on_done is not None:
-                    on_done(done)
-        for done in group.commit():
-            summary.outcomes.append(done)
-            if on_done is not None:
-                on_done(done)
+            group.add(outcome)
+        group.commit()
     except BaseException:
         group.rollback()
         raise
@@ -289,17 +290,22 @@ class _Group:
 
     A commit per file costs more than storing a small one (SQLite writes every
     page the file touched to its log again); files are grouped up to
-    ``GROUP_SECONDS`` of work or ``GROUP_FILES`` files.
+    ``GROUP_SECONDS`` of storing or ``GROUP_FILES`` files. The batch commits
+    whenever it is about to wait for a file to be read, so the write lock is never
+    held while nothing is written. Files are reported once committed.
     """
 
-    def __init__(self, engine: Engine, sources: SourceCache) -> None:
+    def __init__(
+        self, engine: Engine, sources: SourceCache, *, report: Callable[[IngestOutcome], None]
+    ) -> None:
         self.engine = engine
         self.sources = sources
+        self.report = report
         self.session: Session | None = None
         self.started = 0.0
         self.outcomes: list[IngestOutcome] = []
 
-    def store(self, report: ReportExtraction, *, path: str) -> StoreResult:
+    def store(self, extracted: ReportExtraction, *, path: str) -> StoreResult:
         """Store one report in a savepoint of the open transaction (opened if none is)."""
         if self.session is None:
             self.session = Session(self.engine, expire_on_commit=False)
@@ -308,42 +314,46 @@ class _Group:
         self.sources.begin(self.session)
         try:
             with self.session.begin_nested():
-                result = _store(report, path=path, session=self.session, sources=self.sources)
+                result = _store(extracted, path=path, session=self.session, sources=self.sources)
         except FactcheckError:
             self.sources.drop_file()
             raise
         self.sources.keep()
         return result
 
-    def add(self, outcome: IngestOutcome) -> list[IngestOutcome]:
-        """Count a file in; returns the files committed now (none until the group is full)."""
+    def add(self, outcome: IngestOutcome) -> None:
+        """Count a file in; commit when the group is full or has been open long enough."""
         self.outcomes.append(outcome)
-        full = len(self.outcomes) >= GROUP_FILES
-        if full or (self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS):
-            return self.commit()
-        return []
+        if len(self.outcomes) >= GROUP_FILES or (
+            self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS
+        ):
+            self.commit()
 
-    def commit(self) -> list[IngestOutcome]:
-        """Commit the open transaction; returns its files, in order."""
+    def commit(self) -> None:
+        """Commit the open transaction, then report its files in order."""
         if self.session is not None:
             self.session.commit()
             self.session.close()
             self.session = None
             self.sources.commit()
         done, self.outcomes = self.outcomes, []
-        return done
+        for outcome in done:
+            self.report(outcome)
 
     def rollback(self) -> None:
-        if self.session is not None:
-            self.session.rollback()
-            self.session.close()
-            self.session = None
-        self.sources.rollback()
+        """Roll the open transaction back: none of its files is reported."""
         self.outcomes = []
+        try:
+            if self.session is not None:
+                self.session.rollback()
+                self.session.close()
+        finally:
+            self.session = None
+            self.sources.rollback()
 
 
 def _read_all(
-    files: list[str], *, options: dict[str, object]
+    files: list[str], *, options: dict[str, object], on_wait: Callable[[], None] | None = None
 ) -> Iterator[tuple[str, ReportExtraction | None, str | None]]:
     """(path, report, error) for each file, in order.
 
@@ -359,7 +369,7 @@ def _read_all(
     while files:
         done = 0
         try:
-            for result in ordered_map(read, files, parallel=parallel):
+            for result in ordered_map(read, files, parallel=parallel, on_wait=on_wait):
                 done += 1
                 yield result
             return

@@ -313,23 +313,46 @@ def _store_then_fail(monkeypatch, marker: str, error: BaseException) -> None:  #
     monkeypatch.setattr(pipeline, "store_document", store)
 
 
+def _group_batch(engine, paths: list[Path], done: list[str]):  # type: ignore[no-untyped-def]
+    """Store `paths` through one batch group as ingest does, with every file read before
+    (so nothing waits for reading and only size or time ends a group)."""
+    import factcheck.pipeline as pipeline
+    from factcheck.store import SourceCache
+
+    group = pipeline._Group(engine, SourceCache(), report=lambda o: done.append(o.path))
+    outcomes = []
+    try:
+        for path in map(str, paths):
+            outcome = pipeline.IngestOutcome(path=path)
+            try:
+                outcome.result = group.store(pipeline.read_and_extract(path), path=path)
+            except pipeline.FactcheckError as exc:
+                outcome.error = str(exc)
+            group.add(outcome)
+            outcomes.append(outcome)
+        group.commit()
+    except BaseException:
+        group.rollback()
+        raise
+    return outcomes
+
+
 def test_a_file_failing_while_stored_is_rolled_back_alone_within_its_group(
     migrated_url, tmp_path, monkeypatch
 ):
     import factcheck.pipeline as pipeline
     from factcheck.errors import FactcheckError
 
+    monkeypatch.setattr(pipeline, "GROUP_SECONDS", 3600.0)  # one group for the whole batch
     # Taras is new in the failing file and again in a later one of the same transaction.
     names = ["Oksana Hrytsenko", "Taras Lutsenko", "Oksana Hrytsenko", "Taras Lutsenko"]
     paths = _speakers(tmp_path / "batch", names)
     _store_then_fail(monkeypatch, "Statement 1", FactcheckError("speaker-01.txt: cannot store it"))
     engine = dbmod.make_engine(migrated_url)
     done: list[str] = []
-    summary = pipeline.ingest_paths(
-        [str(p) for p in paths], engine=engine, on_done=lambda o: done.append(o.path)
-    )
-    assert done == [str(p) for p in paths]  # all reported, in order, after their commit
-    assert [o.error is not None for o in summary.outcomes] == [False, True, False, False]
+    outcomes = _group_batch(engine, paths, done)
+    assert done == [str(p) for p in paths]  # all reported, in order, after the commit
+    assert [o.error is not None for o in outcomes] == [False, True, False, False]
     with Session(engine) as session:
         titles = set(session.exec(select(Document.title)).all())
         sources = set(session.exec(select(Source.name)).all())
@@ -348,13 +371,12 @@ def test_a_crash_mid_batch_keeps_the_files_committed_before_it(migrated_url, tmp
     paths = _speakers(tmp_path / "batch", ["Ivan Melnyk", "Olha Kravets", "Pavlo Shevchuk",
                                            "Iryna Koval", "Andrii Tkachuk"])  # fmt: skip
     monkeypatch.setattr(pipeline, "GROUP_FILES", 2)
+    monkeypatch.setattr(pipeline, "GROUP_SECONDS", 3600.0)
     _store_then_fail(monkeypatch, "Statement 3", RuntimeError("disk on fire"))
     engine = dbmod.make_engine(migrated_url)
     done: list[str] = []
     with pytest.raises(RuntimeError):
-        pipeline.ingest_paths(
-            [str(p) for p in paths], engine=engine, on_done=lambda o: done.append(o.path)
-        )
+        _group_batch(engine, paths, done)
     with Session(engine) as session:
         titles = sorted(session.exec(select(Document.title)).all())
     engine.dispose()
@@ -362,3 +384,47 @@ def test_a_crash_mid_batch_keeps_the_files_committed_before_it(migrated_url, tmp
     assert done == [str(p) for p in paths[:2]]
     assert titles == ["Statement 0", "Statement 1"]
     assert counts(migrated_url)["Attribution"] == 2
+
+
+def test_a_batch_holds_no_write_lock_while_it_waits_for_reading(
+    migrated_url, tmp_path, monkeypatch
+):
+    import sqlite3
+    import threading
+    import time as clock
+
+    import factcheck.pipeline as pipeline
+
+    if not migrated_url.startswith("sqlite"):
+        pytest.skip("SQLite's single write lock")
+    paths = _speakers(tmp_path / "batch", ["Ivan Melnyk", "Olha Kravets", "Pavlo Shevchuk"])
+    real = pipeline.read_and_extract
+
+    def slow_second(path, **kwargs):  # type: ignore[no-untyped-def]
+        if path.endswith("speaker-01.txt"):
+            clock.sleep(1.5)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_and_extract", slow_second)
+    monkeypatch.setattr(pipeline, "GROUP_SECONDS", 3600.0)
+    got: list[str] = []
+
+    def other_writer() -> None:
+        clock.sleep(0.8)  # while file 1 is being read
+        conn = sqlite3.connect(migrated_url.removeprefix("sqlite:///"), timeout=0.2)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.rollback()
+            got.append("lock")
+        except sqlite3.OperationalError as exc:
+            got.append(str(exc))
+        finally:
+            conn.close()
+
+    writer = threading.Thread(target=other_writer)
+    engine = dbmod.make_engine(migrated_url)
+    writer.start()
+    summary = pipeline.ingest_paths([str(p) for p in paths], engine=engine)
+    writer.join()
+    engine.dispose()
+    assert got == ["lock"] and summary.totals()["documents"] == 3

@@ -41,7 +41,8 @@ def remap(session: Session, table: str, column: str, mapping: dict[int, int]) ->
 
     PostgreSQL gets one statement joining the table to the mapping as two arrays
     (a statement per row would cost a round trip each); SQLite, in process, one
-    indexed ``UPDATE … WHERE column = ?`` per old value through the driver.
+    indexed ``UPDATE … WHERE column = ?`` per old value through the driver, in
+    turn: so no new value may also be an old one (merge plans map to survivors).
     """
     if not mapping:
         return
