@@ -32,14 +32,8 @@ from factcheck.reading import (
     split_report,
 )
 from factcheck.sources.gazetteer import gazetteer
-from factcheck.store import (
-    SourceCache,
-    SourceGuesses,
-    StoreResult,
-    find_document,
-    guess_sources,
-    store_document,
-)
+from factcheck.sources.resolve import SourceCache, SourceGuesses, guess_sources
+from factcheck.store import StoreResult, find_document, store_document
 from factcheck.xref import XrefStats, xref_documents
 
 PARALLEL_MIN_FILES = 32  # below this, forking a worker costs more than it saves
