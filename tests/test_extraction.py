@@ -1157,3 +1157,16 @@ def test_long_anonymity_aside_then_that():
         "authorized to discuss the matter publicly, that the talks had stalled."
     )
     assert one(text).content.text == "the talks had stalled."
+
+
+def test_an_adverb_aside_after_the_addressee():
+    a = one("Labour MPs reminded him, loudly, that he had voted for the housing target.")
+    assert sp(a) == "Labour MPs" and a.content.text == "he had voted for the housing target."
+
+
+def test_as_someone_put_it_after_a_closing_quote():
+    a = one("It was “less a debate than a demolition derby,” as one veteran MP put it afterwards.")
+    assert (
+        sp(a) == "one veteran MP"
+        and a.content.text == "It was “less a debate than a demolition derby,”"
+    )

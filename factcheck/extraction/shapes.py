@@ -1040,6 +1040,11 @@ class Document:
                 if is_outlet(name):
                     relays.append(name)
                 j = np[1]
+                k = j + 1
+                while k < hi and (tk.low[k] in cues.ADVERBS or tk.low[k].endswith("ly")):
+                    k += 1
+                if j < hi and tk.t[j] == "," and k > j + 1 and k + 1 < hi and tk.t[k] == ",":
+                    j = k + 1  # "reminded him, loudly, that …": an adverb aside
         j0 = j
         j = self._skip_frames(j, hi, relays)
         if (
@@ -1570,11 +1575,19 @@ class Document:
                     bt == "conj"
                     and tk.low[left.boundary] == "as"
                     and left.boundary - 1 > lo
-                    and tk.t[left.boundary - 1] == ","
                     and (tail.empty or tail.start is None)
-                ):  # "It was a demolition derby, as one MP put it."
+                    and (
+                        tk.t[left.boundary - 1] == ","
+                        or (tk.qmark[left.boundary - 1] == 2 and tk.t[left.boundary - 2] == ",")
+                    )
+                ):  # "It was a demolition derby, as one MP put it." ('… derby,” as one MP …')
                     raw.mode = "post"
-                    raw.content, raw.direct = self._content_before(left.boundary - 1, unit, lo)
+                    b = left.boundary - 1
+                    raw.content, raw.direct = (
+                        self._content_before(b, unit, lo)
+                        if tk.t[b] == ","
+                        else ((unit[0], tk.e[b]), False)
+                    )
                 elif (
                     bt == "comma"
                     and tail.paren
