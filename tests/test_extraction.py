@@ -1170,3 +1170,9 @@ def test_as_someone_put_it_after_a_closing_quote():
         sp(a) == "one veteran MP"
         and a.content.text == "It was “less a debate than a demolition derby,”"
     )
+
+
+def test_a_noun_cue_with_a_frame_before_that():
+    a = one("Mr. Karaman's remarks in a 2021 interview that the finances were clean drew ridicule.")
+    assert sp(a) == "Mr. Karaman" and a.cue.text == "remarks"
+    assert attributed("His comments drew criticism.") == []

@@ -251,7 +251,7 @@ NOUN_CUES = frozenset(
         "complaint", "complaints", "disclosure", "declaration", "testimony", "opinion",
         "position", "insinuation", "acknowledgment", "acknowledgement", "suspicion",
         "judgment", "judgement", "estimation", "pledge", "pledges", "promise", "promises",
-        "vow", "vows", "threat", "threats", "concession", "words",
+        "vow", "vows", "threat", "threats", "concession", "words", "remarks", "comments",
     }
 )  # fmt: skip
 # Adjectives of belief and attitude that take a that-clause after "be" ("investors are

@@ -1830,6 +1830,13 @@ class Document:
             if m is not None:
                 while j < hi and tk.s[j] < m.end():
                     j += 1
+        if j < hi and tk.low[j] in ("in", "at", "on", "during") and j + 1 < hi:
+            # "his remarks in a 2021 interview that …", "her claim at the rally that …"
+            k = j + 1
+            while k < hi and k - j <= 5 and tk.t[k][:1].isalnum() and tk.low[k] != "that":
+                k += 1
+            if k < hi and tk.low[k] == "that":
+                j = k
         if not (j < hi and tk.low[j] == "that"):
             return None
         if (
