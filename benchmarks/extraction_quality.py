@@ -39,6 +39,10 @@ Sets:
           natural-disaster toll revised through the day, a fact-check of a governor's claim, a
           sports-federation bribery indictment, a regulator's fine of a tech company), annotated
           before the extractor was run on them, for finding what it misses
+- news5-dev: fixtures/annotated/news5-dev*.json, five articles in the register of PARC 3.0 itself
+          (the Wall Street Journal of 1989: a takeover fight, a thrift-bailout vote, a drug
+          maker's earnings, a Friday stock plunge, U.S.-Japan trade talks), annotated before the
+          extractor was run on them, for finding what it misses
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -154,6 +158,7 @@ SET_GLOBS = {
     "news2-held": "news2-held*.json",
     "news3-dev": "news3-dev*.json",
     "news4-dev": "news4-dev*.json",
+    "news5-dev": "news5-dev*.json",
 }
 
 
@@ -254,11 +259,11 @@ def main() -> None:
         "--sets",
         default=(
             "dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held,"
-            "news3-dev,news4-dev"
+            "news3-dev,news4-dev,news5-dev"
         ),
         help=(
             "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
-            " wsj89-held, news-dev, news-held, news2-held, news3-dev, news4-dev)"
+            " wsj89-held, news-dev, news-held, news2-held, news3-dev, news4-dev, news5-dev)"
         ),
     )
     args = ap.parse_args()
