@@ -1176,3 +1176,30 @@ def test_a_noun_cue_with_a_frame_before_that():
     a = one("Mr. Karaman's remarks in a 2021 interview that the finances were clean drew ridicule.")
     assert sp(a) == "Mr. Karaman" and a.cue.text == "remarks"
     assert attributed("His comments drew criticism.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Jane Doe, an analyst with Kidder, Peabody & Co., said profits will fall.",
+            "Jane Doe, an analyst with Kidder, Peabody & Co.",
+        ),
+        (
+            "Sam Prentiss, an analyst at Goldman, Sachs & Co., says the pipeline is thin.",
+            "Sam Prentiss, an analyst at Goldman, Sachs & Co.",
+        ),
+        ("Another warned that Congress might act on its own.", "Another"),
+        (
+            "Richard Olsen, president of the American Chamber of Commerce in Japan, noted that it can take years.",
+            "Richard Olsen, president of the American Chamber of Commerce in Japan",
+        ),
+    ],
+)
+def test_1989_register_speakers(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+def test_a_list_of_places_is_not_a_firm():
+    a = one("Prices fell in London, Paris and Frankfurt, traders said.")
+    assert sp(a) == "traders" and a.content.text == "Prices fell in London, Paris and Frankfurt"

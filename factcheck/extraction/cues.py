@@ -403,7 +403,7 @@ ORG_WORDS = frozenset(
         "insurgents", "protesters", "demonstrators", "separatists", "fighters", "troops",
         "guerrillas", "hackers", "organisers", "organizers", "protest", "movement", "faction",
         "delegation", "envoys", "negotiators", "mediators", "airline", "carrier",
-        "branch", "chapter", "division", "wing", "caucus", "local", "panel", "jury",
+        "branch", "chapter", "division", "wing", "caucus", "local", "panel", "jury", "chamber",
     }
 )  # fmt: skip
 

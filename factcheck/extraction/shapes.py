@@ -31,7 +31,15 @@ from itertools import compress
 from . import cues, hedges, when
 from .quotes import Quote, find_quotes, top_level
 from .sentences import sentence_bounds
-from .speakers import Tokens, generic_head, is_outlet, is_plural_word, np_left, np_right
+from .speakers import (
+    Tokens,
+    company_punctuation,
+    generic_head,
+    is_outlet,
+    is_plural_word,
+    np_left,
+    np_right,
+)
 
 _MAX_UNIT = 4000  # characters; longer "sentences" are run-on text and get cut
 _WHEN_KEYS = frozenset(cues.WEEKDAYS) | {
@@ -793,7 +801,10 @@ class Document:
             while (
                 q >= lo
                 and q > j - 40
-                and tk.t[q] not in (",", ".", ";", ":", "!", "?", "—", "–")
+                and (
+                    tk.t[q] not in (",", ".", ";", ":", "!", "?", "—", "–")
+                    or company_punctuation(tk, q, j)  # "with Kidder, Peabody & Co.,"
+                )
                 and not tk.qmark[q]
             ):
                 q -= 1

@@ -252,6 +252,19 @@ _CLAUSE_EDGE = frozenset(
 )
 
 
+_COMPANY_ENDS = frozenset({"co", "cos", "inc", "corp", "ltd", "llc", "plc", "co.", "inc."})
+
+
+def company_punctuation(tk: Tokens, q: int, hi: int) -> bool:
+    """Whether the comma or ampersand at ``q`` is inside a firm's name ("Kidder, Peabody
+    & Co.", "Goldman, Sachs & Co."): capitalised words on both sides, and an ampersand
+    or a corporate ending just after."""
+    if not (q > 0 and q + 1 < hi and tk.cap[q - 1] and (tk.cap[q + 1] or tk.t[q + 1] == "&")):
+        return False
+    rest = range(q + 1, min(hi, q + 5))
+    return tk.t[q] == "&" or any(tk.t[x] == "&" or tk.low[x] in _COMPANY_ENDS for x in rest)
+
+
 def _is_initial(token: str) -> bool:
     """A middle initial as the tokenizer keeps it: "F." in "Robert F. Kennedy"."""
     return len(token) == 2 and token[1] == "." and token[0].isupper()
@@ -310,6 +323,10 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
     lk = tk.low[k]
     if lk in PRONOUNS and not (tk.cap[k] and k > lo and tk.is_word(k - 1)):
         return (k, k + 1, k)
+    if lk in ("one", "another", "others") and (
+        k == lo or tk.t[k - 1] in _CLAUSE_EDGE or tk.low[k - 1] in _CLAUSE_EDGE
+    ):
+        return (k, k + 1, k)  # "officials said …, and one warned that …"
     if lk in ("them", "us", "those") and k - 2 >= lo and tk.low[k - 1] == "of":
         # "one of them", "some of us": a partitive names members of a known group
         if tk.low[k - 2] in _PARTITIVE:
@@ -480,6 +497,9 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
         if tk.qmark[j] or tk.inq[j] != tk.inq[start]:
             break
         lj = tk.low[j]
+        if tk.t[j] in (",", "&") and company_punctuation(tk, j, hi):
+            j += 1  # "an analyst with Kidder, Peabody & Co."
+            continue
         if tk.name[j] or (tk.cap[j] and lj in TITLES):
             last = j
             j += 1
@@ -512,7 +532,8 @@ def np_right(tk: Tokens, j: int, hi: int) -> tuple[int, int, int] | None:
         if (
             lj in _PREP_AFTER_HEAD
             and last == j - 1
-            and (tk.low[last] in _ANON_ORG or tk.head[last])
+            # (or a name: "the American Chamber of Commerce in Japan")
+            and (tk.low[last] in _ANON_ORG or tk.head[last] or tk.name[last])
             and j + 1 < hi
             and (tk.name[j + 1] or tk.low[j + 1] in _PP_DETS)
         ):
