@@ -1203,3 +1203,8 @@ def test_1989_register_speakers(text, speaker):
 def test_a_list_of_places_is_not_a_firm():
     a = one("Prices fell in London, Paris and Frankfurt, traders said.")
     assert sp(a) == "traders" and a.content.text == "Prices fell in London, Paris and Frankfurt"
+
+
+def test_growing_fears_is_a_noun_not_a_verb():
+    found = extract("Analysts said the news fed growing fears that banks will stop lending.")
+    assert [(sp(a), a.cue.text) for a in found] == [("Analysts", "said")]

@@ -764,6 +764,8 @@ AGENT_PARTICIPLES = frozenset(
 )  # fmt: skip
 NOUN_BEFORE = frozenset(
     {
+        # adjectives that only stand before a noun: "growing fears that", "renewed calls"
+        "growing", "rising", "mounting", "renewed", "lingering", "increasing",
         "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
         "my", "your", "new", "latest", "recent", "earlier", "previous", "initial", "first",
         "such", "any", "no", "some", "similar", "unconfirmed", "media", "news", "press", "of",
