@@ -1208,3 +1208,36 @@ def test_a_list_of_places_is_not_a_firm():
 def test_growing_fears_is_a_noun_not_a_verb():
     found = extract("Analysts said the news fed growing fears that banks will stop lending.")
     assert [(sp(a), a.cue.text) for a in found] == [("Analysts", "said")]
+
+
+# ---------------------------------------------------------------- second review
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            '"Rates will rise," said John Smith, Merrill Lynch & Co.\'s chief economist.',
+            "John Smith",
+        ),
+        ("The magistrate ruled that the evidence was admissible.", "The magistrate"),
+    ],
+)
+def test_second_review_speakers(text, speaker):
+    assert sp(one(text)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He repeated his remarks in an interview that aired on Sunday.",
+        "His claim at the rally that drew thousands was false.",
+        "She picked up the phone, as he put it down.",
+        "It was, as he said, a disaster.",
+        "The rest is history, as they say.",
+        "The meeting said nothing new.",
+        "The scene reminded her that life was short.",
+    ],
+)
+def test_second_review_not_attributions(text):
+    assert attributed(text) == []

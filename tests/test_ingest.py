@@ -317,7 +317,7 @@ def _group_batch(engine, paths: list[Path], done: list[str]):  # type: ignore[no
     """Store `paths` through one batch group as ingest does, with every file read before
     (so nothing waits for reading and only size or time ends a group)."""
     import factcheck.pipeline as pipeline
-    from factcheck.store import SourceCache
+    from factcheck.sources.resolve import SourceCache
 
     group = pipeline._Group(engine, SourceCache(), report=lambda o: done.append(o.path))
     outcomes = []

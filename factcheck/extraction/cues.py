@@ -178,7 +178,7 @@ GENERIC_SPEAKER_VERBS = frozenset(
         "emphasise", "tweet", "post", "recall", "agree", "project", "reckon", "question",
         "hold", "conclude", "make", "figure", "charge", "reason", "feel", "learn",
         "quip", "joke", "lament", "muse", "grumble", "accept", "recognise", "remember",
-        "reaffirm", "remind", "shout",
+        "reaffirm", "shout",
     }
 )  # fmt: skip
 
@@ -355,7 +355,7 @@ ROLE_WORDS = frozenset(
     {
         "president", "president-elect", "vice-president", "prime", "minister", "premier",
         "chancellor", "spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor",
-        "whip", "heckler",
+        "whip", "heckler", "magistrate", "arbitrator", "referee", "umpire",
         "governor", "mayor", "commander", "commander-in-chief", "chief", "head", "secretary",
         "envoy", "ambassador", "senator", "congressman", "congresswoman", "representative",
         "lawmaker", "legislator", "mp", "leader", "king", "queen", "prince", "general",
@@ -404,6 +404,7 @@ ORG_WORDS = frozenset(
         "guerrillas", "hackers", "organisers", "organizers", "protest", "movement", "faction",
         "delegation", "envoys", "negotiators", "mediators", "airline", "carrier",
         "branch", "chapter", "division", "wing", "caucus", "local", "panel", "jury", "chamber",
+        "league",
     }
 )  # fmt: skip
 

@@ -52,6 +52,11 @@ _TIME_LAST = cues.DAY_PARTS | frozenset(cues.WEEKDAYS) | _PERIODS
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 # Lemmas whose addressee may be followed by an instruction: "told me to stop".
 _TELL_TO = frozenset({"tell", "warn", "remind"})
+# Irregular past forms that open a relative clause after "that" ("a report that drew …").
+_PAST_FORMS = frozenset(
+    {"drew", "ran", "came", "went", "took", "made", "said", "told", "gave", "saw", "won",
+     "lost", "became", "began", "caused", "led", "left", "got", "sent", "brought", "showed"}
+)  # fmt: skip
 _DEPICTIONS = frozenset(
     {"video", "videos", "footage", "image", "images", "photo", "photos", "picture", "pictures",
      "map", "maps"}
@@ -470,6 +475,15 @@ class Document:
             if not (tk.is_word(k) or tk.t[k] in ("’s", "'s")):
                 return False
         return False
+
+    def _ends_sentence(self, k: int, hi: int) -> bool:
+        """Whether only adverbs, times and closing punctuation follow from token ``k``."""
+        tk = self.tk
+        while k < hi and (
+            tk.low[k] in cues.ADVERBS or tk.low[k].endswith("ly") or tk.low[k] in _WHEN_KEYS
+        ):
+            k += 1
+        return k >= hi or all(not tk.t[x][:1].isalnum() and tk.t[x] != "," for x in range(k, hi))
 
     def _as_before(self, i: int, lo: int) -> int:
         """The token before the short subject phrase that ends at ``i - 1`` ("as one
@@ -1260,8 +1274,11 @@ class Document:
             if not self._object_then_infinitive(i + 1, hi):
                 return None  # decided here: "ordered an inquiry" is common and says nothing
         elif lemma == "put" and i + 1 < hi and tk.low[i + 1] == "it" and i > lo:
-            if tk.low[self._as_before(i, lo)] != "as":
-                return None
+            k = i + 2
+            while k < hi and (tk.low[k] in cues.ADVERBS or tk.low[k].endswith("ly")):
+                k += 1
+            if tk.low[self._as_before(i, lo)] != "as" or (k < hi and tk.is_word(k)):
+                return None  # not "as he put it down"
             lemma, cue_end = "say", i + 2  # "…, as one veteran MP put it"
         elif lemma == "put":
             if not self._puts_a_figure(i + 1, hi):
@@ -1587,6 +1604,8 @@ class Document:
                     and tk.low[left.boundary] == "as"
                     and left.boundary - 1 > lo
                     and (tail.empty or tail.start is None)
+                    and self._ends_sentence(tail.end_tok, hi)  # not "It was, as he said, a …"
+                    and not (tk.low[np[2]] == "they" and low in ("say", "said"))  # an idiom
                     and (
                         tk.t[left.boundary - 1] == ","
                         or (tk.qmark[left.boundary - 1] == 2 and tk.t[left.boundary - 2] == ",")
@@ -1853,6 +1872,10 @@ class Document:
         if (
             j + 1 >= hi
             or tk.low[j + 1] in cues.CLAUSE_AUX
+            # "his remarks in an interview that aired on Sunday": a relative clause
+            or (
+                not tk.cap[j + 1] and (tk.low[j + 1].endswith("ed") or tk.low[j + 1] in _PAST_FORMS)
+            )
             or not tk.is_word(j + 1)
             and not tk.qmark[j + 1]
         ):

@@ -252,6 +252,7 @@ _CLAUSE_EDGE = frozenset(
 )
 
 
+_ING_PEOPLE = frozenset({"sibling", "siblings", "darling", "underling", "underlings", "offspring"})
 _COMPANY_ENDS = frozenset({"co", "cos", "inc", "corp", "ltd", "llc", "plc", "co.", "inc."})
 
 
@@ -261,8 +262,19 @@ def company_punctuation(tk: Tokens, q: int, hi: int) -> bool:
     or a corporate ending just after."""
     if not (q > 0 and q + 1 < hi and tk.cap[q - 1] and (tk.cap[q + 1] or tk.t[q + 1] == "&")):
         return False
-    rest = range(q + 1, min(hi, q + 5))
-    return tk.t[q] == "&" or any(tk.t[x] == "&" or tk.low[x] in _COMPANY_ENDS for x in rest)
+    end = q + 1  # the token after the firm's name
+    while end < hi and end - q <= 5 and (tk.cap[end] or tk.t[end] == "&"):
+        end += 1
+    if not (tk.t[q] == "&" or any(tk.t[x] == "&" for x in range(q + 1, end))):
+        return False
+    # "John Smith, Merrill Lynch & Co.'s chief economist": a title follows, so the comma
+    # ends the person's name; a firm's name ends at a comma, a cue or the sentence.
+    return (
+        end >= hi
+        or not tk.is_word(end)
+        and tk.t[end] not in _POSSESSIVE
+        or tk.low[end] in CUE_VERBS
+    )
 
 
 def _is_initial(token: str) -> bool:
@@ -288,6 +300,9 @@ def generic_head(tk: Tokens, i: int) -> bool:
         and len(low) > 2
         and low not in _NOT_GENERIC
         and not low.endswith("ly")
+        # a gerund or participle ("the scoring rules", "the meeting said nothing"), but
+        # not the few -ing nouns for people
+        and (not low.endswith("ing") or low in _ING_PEOPLE)
         and "'" not in low
         and "’" not in low
     )
