@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from factcheck.frozen import frozen
+
 from .intervals import Interval
 from .labels import (
     CASUALTY_NOUNS,
@@ -451,9 +453,6 @@ class Figure:
         return asdict(self)
 
 
-_new = object.__new__
-
-
 def _new_figure(
     value: float,
     low: float | None,
@@ -467,25 +466,15 @@ def _new_figure(
     start: int,
     end: int,
 ) -> Figure:
-    """``Figure(...)``, built several times faster.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    filling the new instance's ``__dict__`` directly gives the same object.
-    """
-    figure = _new(Figure)
-    fields = figure.__dict__
-    fields["value"] = value
-    fields["low"] = low
-    fields["high"] = high
-    fields["low_open"] = low_open
-    fields["high_open"] = high_open
-    fields["qualifier"] = qualifier
-    fields["unit"] = unit
-    fields["label"] = label
-    fields["text"] = text
-    fields["start"] = start
-    fields["end"] = end
-    return figure
+    """``Figure(...)``, built several times faster (see ``frozen``)."""
+    return frozen(
+        Figure,
+        {
+            "value": value, "low": low, "high": high, "low_open": low_open,
+            "high_open": high_open, "qualifier": qualifier, "unit": unit, "label": label,
+            "text": text, "start": start, "end": end,
+        },
+    )  # fmt: skip
 
 
 class _Noun:
