@@ -37,6 +37,7 @@ from unidecode import unidecode
 
 from factcheck.models import Source, SourceAlias
 from factcheck.sources.names import fold_word
+from factcheck.unionfind import UnionFind
 
 MERGE_RATIO = 95.0
 LINK_RATIO = 85.0
@@ -302,41 +303,28 @@ def plan_merges(
 
     Pairs are taken in the order given (the caller puts the surest first).
     """
-    parent: dict[int, int] = {}
-    members: dict[int, set[int]] = {}
+    groups: UnionFind[int] = UnionFind()
+    members: dict[int, set[int]] = {}  # root -> its group, for groups of two or more
     refused: dict[int, set[int]] = defaultdict(set)
     for pair in rejected:
         a, b = tuple(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
         refused[a].add(b)
         refused[b].add(a)
 
-    def find(x: int) -> int:
-        if x not in parent:
-            parent[x] = x
-            members[x] = {x}
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
     for a, b in pairs:
-        ra, rb = find(a), find(b)
+        ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             continue
-        ma, mb = members[ra], members[rb]
+        ma, mb = members.get(ra, {ra}), members.get(rb, {rb})
         if refused and any(refused[x] & mb for x in ma if x in refused):
             continue
         if len((ma | mb) & pinned) > 1:
             continue
-        parent[rb] = ra
+        groups.union(ra, rb)  # ra stays the root
         members[ra] = ma | mb
-        del members[rb]
+        members.pop(rb, None)
     plan = MergePlan()
     for group in members.values():
-        if len(group) < 2:
-            continue
         chosen = sorted(group & pinned) or sorted(group, key=order)
         keep = chosen[0]
         for x in group:
