@@ -42,21 +42,19 @@ def guess_sources(found: ExtractedAttribution) -> SourceGuesses:
     """The guesses ``store_document`` would make for one attribution's phrases."""
     speaker = None
     if found.speaker is not None:
-        phrase = _clean(found.speaker_name or found.speaker.text)
-        if _named(phrase):
-            speaker = infer_source(phrase, descriptor=found.speaker_descriptor)
-    hops = [
-        infer_source(_clean(hop.source))
-        if resolved_hop(found, hop) and _named(hop.source)
-        else None
-        for hop in found.chain
-    ]
+        speaker = _guess(found.speaker_name or found.speaker.text, found.speaker_descriptor)
+    hops = [_guess(hop.source) if resolved_hop(found, hop) else None for hop in found.chain]
     return SourceGuesses(speaker, hops)
 
 
-def _named(phrase: str) -> bool:
-    """Whether a phrase can name a source (not empty, not a bare pronoun)."""
+def _guess(phrase: str, descriptor: str | None = None) -> SourceGuess | None:
+    """What a phrase alone says its source is; None when it names none."""
     phrase = _clean(phrase)
+    return infer_source(phrase, descriptor=descriptor) if _named(phrase) else None
+
+
+def _named(phrase: str) -> bool:
+    """Whether a cleaned phrase can name a source (not empty, not a bare pronoun)."""
     return bool(phrase and name_key(phrase)) and phrase.casefold() not in PRONOUNS
 
 
@@ -142,9 +140,9 @@ class SourceCache:
         ``guessed`` is ``infer_source(phrase, descriptor=descriptor)`` when the caller made it.
         """
         phrase = _clean(phrase)
-        key = name_key(phrase) if phrase else ""
-        if not key or phrase.casefold() in PRONOUNS:
+        if not _named(phrase):
             return None
+        key = name_key(phrase)
         cache_key = (key, descriptor)
         cached = self._cached(cache_key)
         if cached is not None:
@@ -179,7 +177,7 @@ class SourceCache:
 
     def outlet(self, name: str) -> int | None:
         """The id of the outlet that published a document."""
-        name = " ".join(name.split())
+        name = _clean(name)
         key = name_key(name) if name else ""
         if not key:
             return None
