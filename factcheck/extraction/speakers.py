@@ -273,8 +273,7 @@ def company_punctuation(tk: Tokens, q: int, hi: int) -> bool:
     # ends the person's name; a firm's name ends at a comma, a cue or the sentence.
     return (
         end >= hi
-        or not tk.is_word(end)
-        and tk.t[end] not in _POSSESSIVE
+        or (not tk.is_word(end) and tk.t[end] not in _POSSESSIVE)
         or tk.low[end] in CUE_VERBS
     )
 
