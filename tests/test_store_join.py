@@ -1,8 +1,8 @@
-"""Storing joins a figureless sentence to the one claim already carrying it.
+"""Storing joins a sentence to the one claim already carrying it, when merging is certain.
 
 Cross-referencing would merge them anyway; these tests check that joining early
 changes nothing it decides, and that it stays out of the cases it does not own
-(figures, which merge only within a time window; a sentence a person kept apart).
+(figures said further apart than the figure window; a sentence a person kept apart).
 """
 
 from __future__ import annotations
@@ -64,21 +64,33 @@ def engine(migrated_url: str):  # type: ignore[no-untyped-def]
     eng.dispose()
 
 
-def test_a_figureless_sentence_said_again_joins_its_claim_but_a_count_waits_for_xref(
-    engine, tmp_path
-):
+def test_a_sentence_said_again_joins_its_claim(engine, tmp_path):
     first = _ingest(_report(tmp_path, "a", "Daily Courier", 8), engine, cross_reference=False)
     second = _ingest(
-        _report(tmp_path, "b", "Evening Herald", 8, f"Officials said {PLAIN}."),
+        _report(tmp_path, "b", "Evening Herald", 10, f"Officials said {PLAIN}."),
         engine,
         cross_reference=False,
     )
     assert first.joined == 0
-    assert second.joined == 2  # the Kremlin's sentence and the officials' repeat of it
+    # the Kremlin's sentence, the officials' repeat of it, and the count two days later
+    assert second.joined == 3
     with Session(engine) as session:
         assert len(_claims_with(session, PLAIN)) == 1
-        # Counts merge only within the figure window: cross-referencing decides.
+        assert len(_claims_with(session, COUNTED)) == 1
+
+
+def test_a_count_said_outside_the_figure_window_waits_for_cross_referencing(engine, tmp_path):
+    _ingest(_report(tmp_path, "a", "Daily Courier", 8), engine, cross_reference=False)
+    later = _ingest(_report(tmp_path, "b", "Evening Herald", 12), engine, cross_reference=False)
+    assert later.joined == 1  # the figureless sentence only
+    with Session(engine) as session:
+        assert len(_claims_with(session, PLAIN)) == 1
         assert len(_claims_with(session, COUNTED)) == 2
+    # a report from between the two bridges them: cross-referencing merges all three
+    between = _ingest(_report(tmp_path, "c", "Morning Post", 10), engine)
+    assert between.joined == 1
+    with Session(engine) as session:
+        assert len(_claims_with(session, COUNTED)) == 1
 
 
 def test_a_document_whose_every_sentence_is_stored_adds_no_claim(engine, tmp_path):
@@ -106,7 +118,7 @@ def test_the_same_sentence_twice_in_one_new_document_gets_one_claim(engine, tmp_
 
 
 def test_a_sentence_held_by_two_claims_is_left_to_cross_referencing(engine, tmp_path, monkeypatch):
-    def each_its_own(found_list, keys, *, session):  # type: ignore[no-untyped-def]
+    def each_its_own(found_list, keys, **_):  # type: ignore[no-untyped-def]
         return [None] * len(keys), {}
 
     with monkeypatch.context() as m:  # two claims with one sentence, as a person kept them
@@ -153,7 +165,7 @@ def test_joining_at_store_time_decides_what_cross_referencing_alone_decides(
         session.commit()
     with monkeypatch.context() as m:
         m.setattr(
-            store, "_claims_for", lambda found_list, keys, *, session: ([None] * len(keys), {})
+            store, "_claims_for", lambda found_list, keys, **_: ([None] * len(keys), {})
         )
         separate = ingest_all()
     assert joined == separate

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from sqlmodel import Session
 
@@ -16,6 +17,7 @@ from factcheck.reading import fingerprint as text_fingerprint
 from factcheck.sources.names import name_key
 from factcheck.sources.resolve import SourceCache, SourceGuesses, guess_sources, resolved_hop
 from factcheck.text import claim_key
+from factcheck.xref.scope import FIGURE_WINDOW_DAYS
 
 
 @dataclass
@@ -115,7 +117,7 @@ def store_document(
         for found, made in zip(found_list, guessed, strict=True)
     ]
     keys = [claim_key(found.content.text) for found in found_list]
-    claim_ids, repeats = _claims_for(found_list, keys, session=session)
+    claim_ids, repeats = _claims_for(found_list, keys, session=session, document_id=doc_id)
     fresh = [i for i, claim_id in enumerate(claim_ids) if claim_id is None and i not in repeats]
     # Core multi-row inserts: ORM objects per row cost more than the rest of ingest together
     now = utcnow()
@@ -170,44 +172,123 @@ def store_document(
 
 
 def _claims_for(
-    found_list: Sequence[ExtractedAttribution], keys: list[str], *, session: Session
+    found_list: Sequence[ExtractedAttribution],
+    keys: list[str],
+    *,
+    session: Session,
+    document_id: int,
 ) -> tuple[list[int | None], dict[int, int]]:
     """The stored claim each attribution joins (None: a new claim), and repeats in this document.
 
-    A sentence without figures is the same claim wherever it is said, so
-    cross-referencing would merge it with the one stored claim carrying that
-    sentence (see ``xref.run._exact_pairs``); joining it here saves inserting a
-    claim only to merge it away. Figure-bearing sentences merge only within a
-    time window, and a sentence held by several claims (kept apart by a person)
-    is ambiguous: both are left to cross-referencing. ``repeats`` maps the index
-    of a figureless sentence said again in this document to its first saying,
-    whose new claim it shares.
+    Cross-referencing merges claims carrying the same sentence (``xref.run._exact_pairs``):
+    any two without figures, and figure-bearing ones said within the figure window of
+    each other. Joining such an attribution here saves inserting a claim only to merge it
+    away, and it is safe only where that merge is certain:
+
+    - a sentence without figures joins the one stored figureless claim carrying it;
+    - a sentence with figures joins the one stored claim carrying it when one of that
+      claim's days is within the figure window of this statement's day.
+
+    A sentence held by several claims (kept apart by a person, or said too far apart)
+    is left to cross-referencing. ``repeats`` maps the index of a sentence said again in
+    this document, and close enough in time, to its first saying, whose new claim it shares.
     """
-    plain = sorted({key for found, key in zip(found_list, keys, strict=True) if not found.figures})
-    stored: dict[str, list[int]] = {}
-    for part in in_chunks(plain):
+    stored: dict[str, list[tuple[int, bool]]] = {}
+    for part in in_chunks(sorted(set(keys))):
         rows = query(
             session,
-            f"SELECT key, id FROM claim WHERE key IN ({', '.join('?' for _ in part)}) "
-            "AND NOT EXISTS (SELECT 1 FROM figure WHERE figure.claim_id = claim.id)",
+            f"SELECT key, id, EXISTS (SELECT 1 FROM figure WHERE figure.claim_id = claim.id) "
+            f"FROM claim WHERE key IN ({', '.join('?' for _ in part)})",
             part,
         )
-        for key, claim_id in rows:
-            stored.setdefault(key, []).append(claim_id)
+        for key, claim_id, counted in rows:
+            stored.setdefault(key, []).append((claim_id, bool(counted)))
+    days = _statement_days(found_list, keys, stored, session=session, document_id=document_id)
     joins: list[int | None] = [None] * len(keys)
     repeats: dict[int, int] = {}
-    first: dict[str, int] = {}
+    first: dict[tuple[str, bool], int] = {}
     for i, (found, key) in enumerate(zip(found_list, keys, strict=True)):
-        ids = stored.get(key, [])
-        if found.figures or len(ids) > 1:
+        counted = bool(found.figures)
+        held = stored.get(key, [])
+        if not counted:
+            plain = [claim_id for claim_id, has_figures in held if not has_figures]
+            if len(plain) == 1:
+                joins[i] = plain[0]
+                continue
+            if plain:
+                continue
+        elif len(held) == 1:
+            if _near(days.claims.get(held[0][0], ()), days.said[i]):
+                joins[i] = held[0][0]
+                continue
+        elif held:
             continue
-        if ids:
-            joins[i] = ids[0]
-        elif key in first:
-            repeats[i] = first[key]
-        else:
-            first[key] = i
+        earlier = first.get((key, counted))
+        if earlier is None:
+            first[key, counted] = i
+        elif not counted or _near((days.said[earlier],), days.said[i]):
+            repeats[i] = earlier
     return joins, repeats
+
+
+@dataclass
+class _Days:
+    said: dict[int, int | None]  # attribution index -> day of the statement (figures only)
+    claims: dict[int, list[int | None]]  # stored claim id -> days its attributions were made
+
+
+def _statement_days(
+    found_list: Sequence[ExtractedAttribution],
+    keys: list[str],
+    stored: dict[str, list[tuple[int, bool]]],
+    *,
+    session: Session,
+    document_id: int,
+) -> _Days:
+    """Days as cross-referencing reckons them (``xref.scope.day_number``): the day a
+    statement was made, else its document's publication day; read back as stored."""
+    days = _Days(said={}, claims={})
+    counted = [i for i, found in enumerate(found_list) if found.figures]
+    if not counted:
+        return days
+    published = query(
+        session, "SELECT published FROM document WHERE id = ?", (document_id,)
+    ).scalar()
+    for i in counted:
+        said_at = found_list[i].said_at
+        days.said[i] = _day(said_at if said_at is not None else published)
+    wanted = sorted({held[0][0] for i in counted if len(held := stored.get(keys[i], [])) == 1})
+    for part in in_chunks(wanted):
+        rows = query(
+            session,
+            "SELECT attribution.claim_id, attribution.said_at, document.published "
+            "FROM attribution JOIN document ON document.id = attribution.document_id "
+            f"WHERE attribution.claim_id IN ({', '.join('?' for _ in part)})",
+            part,
+        )
+        for claim_id, said_at, when in rows:
+            days.claims.setdefault(claim_id, []).append(
+                _day(said_at if said_at is not None else when)
+            )
+    return days
+
+
+def _day(value: object) -> int | None:
+    """A stored date or time as a day ordinal (SQLite hands back ISO text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return date.fromisoformat(value[:10]).toordinal()
+    if isinstance(value, datetime):
+        return value.date().toordinal()
+    return value.toordinal()  # type: ignore[attr-defined]
+
+
+def _near(days: Sequence[int | None], day: int | None) -> bool:
+    """Within the figure window of one of `days`; undated only matches undated."""
+    if day is None:
+        return None in days
+    return any(d is not None and abs(d - day) <= FIGURE_WINDOW_DAYS for d in days)
 
 
 def _insert_returning_ids(

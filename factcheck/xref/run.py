@@ -81,23 +81,31 @@ class XrefStats:
 
 
 def _exact_pairs(claims: Iterable[ClaimRow], involve: set[int] | None) -> list[tuple[int, int]]:
-    """Claims with the same normalised text; figure-bearing ones only within the figure window.
+    """Claims with the same normalised text: all figureless ones, and any two said within the
+    figure window of each other (undated only with undated) when one carries figures.
 
-    Merging is transitive, so chaining each claim to the next one in time is enough.
+    Merging is transitive, so a chain is enough: the figureless claims one after another,
+    then every day a claim of the text was said to the next such day when they are close
+    enough. That links two claims exactly when some path of close days joins them, whatever
+    order the claims were stored in (a claim said on several days is reached from each).
     """
     groups: dict[str, list[ClaimRow]] = defaultdict(list)
     for c in claims:
         groups[c.key].append(c)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for group in groups.values():
         if len(group) < 2:
             continue
         if involve is not None and not any(c.id in involve for c in group):
             continue
-        group.sort(key=lambda c: (c.days[0] is None, c.days[0] or 0, c.id))
-        for a, b in zip(group, group[1:], strict=False):
-            if not (a.figs or b.figs) or near(a.days, b.days, FIGURE_WINDOW_DAYS):
-                pairs.append((min(a.id, b.id), max(a.id, b.id)))
+        plain = sorted(c.id for c in group if not c.figs)
+        undated = sorted(c.id for c in group if None in c.days)
+        pairs.extend(zip(plain, plain[1:], strict=False))
+        pairs.extend(zip(undated, undated[1:], strict=False))
+        said = sorted((day, c.id) for c in group for day in c.days if day is not None)
+        for (day_a, a), (day_b, b) in zip(said, said[1:], strict=False):
+            if a != b and day_b - day_a <= FIGURE_WINDOW_DAYS:
+                pairs.append((min(a, b), max(a, b)))
     return pairs
 
 
