@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -28,6 +28,9 @@ PARALLEL_MIN_ITEMS = int(
     os.environ.get("FACTCHECK_PARALLEL_MIN", "20000")
 )  # below this, forking costs more than it saves
 BATCH = 2_000
+# How long ordered_map waits for a result before calling on_wait: a result due within a
+# few milliseconds is not worth what the caller does then (committing, in an ingest).
+WAIT_GRACE = 0.02
 
 
 def worthwhile(items: int) -> bool:
@@ -96,8 +99,8 @@ def ordered_map(
     Exceptions raised by `func` are raised here, at that item; a worker that dies
     raises ``WorkerLost`` for the earliest item not finished (with one worker, the
     item it had). ``on_wait`` is called before each wait for a result that is not
-    ready yet (and before each item when not parallel): the caller's chance to
-    finish what it holds, such as a transaction.
+    ready within ``WAIT_GRACE`` seconds (and before each item when not parallel):
+    the caller's chance to finish what it holds, such as a transaction.
     """
     if not parallel:
         for item in items:
@@ -131,7 +134,9 @@ def _result(
     item: object, future: Future[R], *, what: str = "", on_wait: Callable[[], None] | None = None
 ) -> R:
     if on_wait is not None and not future.done():
-        on_wait()
+        wait([future], timeout=WAIT_GRACE)
+        if not future.done():
+            on_wait()
     try:
         return future.result()
     except BrokenProcessPool as exc:

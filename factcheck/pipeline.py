@@ -285,8 +285,8 @@ class _Group:
     A commit per file costs more than storing a small one (SQLite writes every
     page the file touched to its log again); files are grouped up to
     ``GROUP_SECONDS`` of storing or ``GROUP_FILES`` files. The batch commits
-    whenever it is about to wait for a file to be read, so the write lock is never
-    held while nothing is written. Files are reported once committed.
+    whenever it is about to wait for a file to be read (``parallel.WAIT_GRACE``), so
+    the write lock is never held for long while nothing is written. Files are reported once committed.
     """
 
     def __init__(
