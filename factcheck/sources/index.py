@@ -19,9 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlmodel import Session
 
+from factcheck.db import insert_row, insert_rows, query
 from factcheck.errors import FactcheckError
 from factcheck.models import Source, SourceAlias, utcnow
 from factcheck.sources.names import name_key
@@ -170,24 +171,19 @@ class NameIndex:
             raise FactcheckError(f"source name {name!r} is empty once normalised")
         if side is None and parent_id is not None:
             side = self._sources[parent_id].side  # a press office speaks for its ministry's side
-        sid = (
-            session.connection()
-            .execute(
-                insert(Source).returning(Source.id),
-                [
-                    {
-                        "name": name,
-                        "key": key,
-                        "kind": kind,
-                        "side": side,
-                        "parent_id": parent_id,
-                        "anonymous": anonymous,
-                        "origin": "extracted",
-                        "created_at": utcnow(),
-                    }
-                ],
-            )
-            .scalar_one()
+        sid = insert_row(
+            session,
+            Source,
+            {
+                "name": name,
+                "key": key,
+                "kind": kind,
+                "side": side,
+                "parent_id": parent_id,
+                "anonymous": anonymous,
+                "origin": "extracted",
+                "created_at": utcnow(),
+            },
         )
         self._sources[sid] = _State(kind, side, parent_id, None, "extracted")
         self._keys[key] = sid
@@ -201,13 +197,14 @@ class NameIndex:
         for field, value in changes.items():
             setattr(state, field, value)
         if changes:
-            session.connection().execute(update(Source).where(Source.id == sid).values(**changes))
+            assignments = ", ".join(f"{field} = ?" for field in changes)
+            query(
+                session, f"UPDATE source SET {assignments} WHERE id = ?", [*changes.values(), sid]
+            )
 
     def _add_alias(self, sid: int, alias: str, *, session: Session) -> None:
         key = name_key(alias)
         if not key or (key, sid) in self._pairs:
             return
-        session.connection().execute(
-            insert(SourceAlias), [{"source_id": sid, "alias": alias, "key": key}]
-        )
+        insert_rows(session, SourceAlias, [{"source_id": sid, "alias": alias, "key": key}])
         self._remember_alias(alias, key, sid)

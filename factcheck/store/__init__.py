@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
-from factcheck.db import executemany, in_chunks, query
+from factcheck.db import in_chunks, insert_row, insert_rows, query
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
@@ -166,8 +166,8 @@ def store_document(
                 }
             )
         figures.extend(_figure_row(fig, claim_id=claim_id, att_id=att_id) for fig in found.figures)
-    _insert(session, ChainHop, hops)
-    _insert(session, Figure, figures)
+    insert_rows(session, ChainHop, hops)
+    insert_rows(session, Figure, figures)
     return doc_id, len(found_list), len(found_list) - len(fresh)
 
 
@@ -298,45 +298,22 @@ def _insert_returning_ids(
 
     PostgreSQL batches ``INSERT … RETURNING`` and keeps the order. SQLite would
     insert one row per statement to keep it, so there the ids are given: once the
-    transaction has written (the document row goes first, with RETURNING), it holds
+    transaction has written (the document row goes first, on its own), it holds
     SQLite's only write lock, so no other writer can take ids in between.
     """
     if not rows:
         return []
+    if len(rows) == 1:
+        return [insert_row(session, table, rows[0])]
     core = table.__table__  # type: ignore[attr-defined]
     conn = session.connection()
-    if conn.dialect.name == "sqlite" and len(rows) > 1:
+    if conn.dialect.name == "sqlite":
         start = query(session, f"SELECT max(id) FROM {core.name}").scalar() or 0
         ids = list(range(start + 1, start + 1 + len(rows)))
-        _insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        insert_rows(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
         return ids
     stmt = core.insert().returning(core.c.id, sort_by_parameter_order=True)
     return [row[0] for row in conn.execute(stmt, rows)]
-
-
-def _insert(session: Session, table: type, rows: list[dict[str, object]]) -> None:
-    """Insert rows (all with the same keys) in one executemany straight through the driver.
-
-    Values go through each column type's own conversion (dates, booleans), as
-    SQLAlchemy would do; its per-row statement machinery, which costs more than the
-    inserts themselves in a batch, is skipped.
-    """
-    if not rows:
-        return
-    core = table.__table__  # type: ignore[attr-defined]
-    dialect = session.connection().dialect
-    names = list(rows[0])
-    convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
-    params: list[tuple[object, ...]] = []
-    for row in rows:
-        values = [row[name] for name in names]
-        for i, fn in converted:
-            if values[i] is not None:
-                values[i] = fn(values[i])
-        params.append(tuple(values))
-    executemany(session, sql, params)
 
 
 def _context(found: ExtractedAttribution, text: str) -> str:
