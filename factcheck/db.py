@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -232,9 +233,13 @@ def _insert_statement(
     convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
     sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
+    pick = operator.itemgetter(*names)
+    values_of = pick if len(names) > 1 else lambda row: (pick(row),)
+    if not converted:
+        return sql, [values_of(row) for row in rows]
     params: list[tuple[object, ...]] = []
     for row in rows:
-        values = [row[name] for name in names]
+        values = list(values_of(row))
         for i, fn in converted:
             if values[i] is not None:
                 values[i] = fn(values[i])

@@ -52,6 +52,9 @@ class NameIndex:
         self._aliases: dict[str, int] = {}  # alias key -> first source holding it
         self._pairs: set[tuple[str, int]] = set()  # (alias key, source id)
         self._by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        # fuzzy look-ups answered since the index last changed (a new source is looked up
+        # before it is resolved, when its side is checked)
+        self._fuzzy: dict[str, int | None] = {}
 
     def invalidate(self) -> None:
         """Forget everything: the next call reloads from the database."""
@@ -79,6 +82,7 @@ class NameIndex:
         self._loaded = True
 
     def _remember_alias(self, alias: str, key: str, sid: int) -> None:
+        self._fuzzy.clear()
         self._aliases.setdefault(key, sid)
         self._pairs.add((key, sid))
         # Filed under the first three and four letters of each word, so that any query
@@ -115,13 +119,15 @@ class NameIndex:
             return self.canonical(found)
         if not fuzzy:
             return None
-        seen: dict[tuple[str, int], None] = {}
-        for prefix in prefixes(key):
-            for item in self._by_prefix.get(prefix, ()):
-                seen.setdefault(item, None)
-                if len(seen) >= MAX_CANDIDATES:
-                    break
-        best = best_match(name, list(seen))
+        if name not in self._fuzzy:
+            seen: dict[tuple[str, int], None] = {}
+            for prefix in prefixes(key):
+                for item in self._by_prefix.get(prefix, ()):
+                    seen.setdefault(item, None)
+                    if len(seen) >= MAX_CANDIDATES:
+                        break
+            self._fuzzy[name] = best_match(name, list(seen))
+        best = self._fuzzy[name]
         return self.canonical(best) if best is not None else None
 
     def resolve(
@@ -187,6 +193,7 @@ class NameIndex:
         )
         self._sources[sid] = _State(kind, side, parent_id, None, "extracted")
         self._keys[key] = sid
+        self._fuzzy.clear()
         return sid
 
     def _fill(
