@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import inspect
 
 from factcheck import db as dbmod
@@ -100,3 +101,43 @@ def test_one_of_matches_like_in_with_one_parameter(engine, session):
     assert list(
         session.execute(select(table.c.id).where(either).order_by(table.c.id)).scalars()
     ) == [1, 2, 3]
+
+
+def test_driver_statements_run_in_the_session_transaction_and_fail_as_sqlalchemy_does(
+    migrated_url,
+):
+    """query/executemany/insert_row go around SQLAlchemy's statement machinery, not its
+    transaction or its errors (which the CLI turns into one line)."""
+    from sqlalchemy.exc import DBAPIError, IntegrityError
+    from sqlmodel import Session
+
+    from factcheck.models import Source, utcnow
+
+    engine = dbmod.make_engine(migrated_url)
+    session = Session(engine)
+
+    sid = dbmod.insert_row(
+        session,
+        Source,
+        {"name": "Kyiv City Council", "key": "kyiv city council", "kind": "organisation",
+         "anonymous": False, "origin": "extracted", "created_at": utcnow()},
+    )  # fmt: skip
+    dbmod.executemany(session, "UPDATE source SET side = ? WHERE id = ?", [("UA", sid)])
+    rows = dbmod.query(session, "SELECT id, side FROM source WHERE key = ?", ["kyiv city council"])
+    assert rows.all() == [(sid, "UA")]
+    assert dbmod.query(session, "SELECT count(*) FROM source WHERE id = ?", [sid]).scalar() == 1
+    assert dbmod.query(session, "SELECT id FROM source WHERE id = ?", [-1]).first() is None
+    session.rollback()
+    assert dbmod.query(session, "SELECT count(*) FROM source WHERE id = ?", [sid]).scalar() == 0
+    with pytest.raises(DBAPIError):
+        dbmod.query(session, "SELECT * FROM no_such_table")
+    session.rollback()
+    with pytest.raises(IntegrityError):  # a chain hop pointing at no attribution
+        dbmod.executemany(
+            session,
+            "INSERT INTO chainhop (attribution_id, position, source_id, role) VALUES (?, ?, ?, ?)",
+            [(999_999, 0, 999_999, "origin")],
+        )
+    session.rollback()
+    session.close()
+    engine.dispose()
