@@ -111,6 +111,25 @@ def begin_writing(session: Session) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+@contextmanager
+def savepoint(session: Session, name: str = "factcheck_file") -> Iterator[None]:
+    """A savepoint taken and released straight through the driver: what fails inside is
+    rolled back to it, and the error goes on.
+
+    For work written with ``query``/``insert_rows`` only: unlike ``begin_nested``
+    (about 0.3 ms a time, more than storing a small file's rows), it does not expire
+    ORM objects on a rollback, so none may be in play.
+    """
+    query(session, f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        query(session, f"ROLLBACK TO SAVEPOINT {name}")
+        query(session, f"RELEASE SAVEPOINT {name}")
+        raise
+    query(session, f"RELEASE SAVEPOINT {name}")
+
+
 # Alembic is imported only to migrate: every other command starts faster without it.
 
 

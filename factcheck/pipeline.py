@@ -19,7 +19,7 @@ from typing import BinaryIO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from factcheck.db import begin_writing, session_scope
+from factcheck.db import begin_writing, savepoint, session_scope
 from factcheck.errors import FactcheckError
 from factcheck.extraction import ExtractedAttribution, extract
 from factcheck.parallel import WorkerLost, ordered_map, worthwhile_fork
@@ -307,7 +307,7 @@ class _Group:
             begin_writing(self.session)
         self.sources.begin(self.session)
         try:
-            with self.session.begin_nested():
+            with savepoint(self.session):
                 result = _store(extracted, path=path, session=self.session, sources=self.sources)
         except FactcheckError:
             self.sources.drop_file()
