@@ -92,15 +92,21 @@ def ordered_map(
     parallel: bool,
     ahead: int = 16,
     on_wait: Callable[[], None] | None = None,
+    local: Callable[[T], bool] | None = None,
 ) -> Iterator[R]:
     """`func` over `items` in forked workers (one per spare core), results in input order.
 
     At most `ahead` items are in flight, so a slow consumer never piles up results.
     Exceptions raised by `func` are raised here, at that item; a worker that dies
     raises ``WorkerLost`` for the earliest item not finished (with one worker, the
-    item it had). ``on_wait`` is called before each wait for a result that is not
-    ready within ``WAIT_GRACE`` seconds (and before each item when not parallel):
-    the caller's chance to finish what it holds, such as a transaction.
+    item it had).
+
+    When the next result is not ready within ``WAIT_GRACE`` seconds, this process
+    works on an item itself rather than wait, if ``local`` allows one among those
+    queued that no worker has started (the last queued first): the work is then
+    shared however fast the workers and the caller are. Otherwise ``on_wait`` is
+    called before the wait (and before each item when not parallel): the caller's
+    chance to finish what it holds, such as a transaction.
     """
     if not parallel:
         for item in items:
@@ -111,6 +117,19 @@ def ordered_map(
     workers = max(1, min(4, (os.cpu_count() or 2) - 1))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     pending: deque[tuple[T, Future[R]]] = deque()
+
+    def next_result() -> R:
+        item, future = pending.popleft()
+        if on_wait is not None or local is not None:
+            while not future.done():
+                if wait([future], timeout=WAIT_GRACE).done:
+                    break
+                if local is None or not _work_here(pending, func, local):
+                    if on_wait is not None:
+                        on_wait()
+                    break
+        return _result(item, future)
+
     try:
         for item in items:
             try:
@@ -119,24 +138,39 @@ def ordered_map(
                 # An item in flight killed its worker: draining says which. Should they
                 # all have finished, this one is where the work stopped.
                 while pending:
-                    yield _result(*pending.popleft(), on_wait=on_wait)
+                    yield next_result()
                 raise WorkerLost(item) from None
             pending.append((item, future))
             if len(pending) >= ahead:
-                yield _result(*pending.popleft(), on_wait=on_wait)
+                yield next_result()
         while pending:
-            yield _result(*pending.popleft(), on_wait=on_wait)
+            yield next_result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(
-    item: object, future: Future[R], *, what: str = "", on_wait: Callable[[], None] | None = None
-) -> R:
-    if on_wait is not None and not future.done():
-        wait([future], timeout=WAIT_GRACE)
-        if not future.done():
-            on_wait()
+def _work_here(
+    pending: deque[tuple[T, Future[R]]], func: Callable[[T], R], local: Callable[[T], bool]
+) -> bool:
+    """Take back the last queued item `local` allows that no worker has started, and do it
+    here; False when there is none."""
+    for index in range(len(pending) - 1, -1, -1):
+        item, future = pending[index]
+        if future.done() or not local(item):
+            continue
+        if not future.cancel():
+            return False  # started: so are all queued before it
+        done: Future[R] = Future()
+        try:
+            done.set_result(func(item))
+        except Exception as exc:  # raised at its turn, as a worker's would be
+            done.set_exception(exc)
+        pending[index] = (item, done)
+        return True
+    return False
+
+
+def _result(item: object, future: Future[R], *, what: str = "") -> R:
     try:
         return future.result()
     except BrokenProcessPool as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,8 @@ from factcheck.xref import XrefStats, xref_documents
 PARALLEL_MIN_FILES = 32  # below this, forking a worker costs more than it saves
 GROUP_SECONDS = 0.5  # a batch commits at least this often
 GROUP_FILES = 200  # and at least every this many files
+# files up to this size are read in the storing process too when the workers fall behind
+LOCAL_READ_MAX_BYTES = 64 * 1024
 
 
 @dataclass
@@ -363,7 +366,9 @@ def _read_all(
     while files:
         done = 0
         try:
-            for result in ordered_map(read, files, parallel=parallel, on_wait=on_wait):
+            for result in ordered_map(
+                read, files, parallel=parallel, on_wait=on_wait, local=_small_file
+            ):
                 done += 1
                 yield result
             return
@@ -374,6 +379,15 @@ def _read_all(
                 f"{files[done]}: reading it stopped a worker process (out of memory?)",
             )
             files = files[done + 1 :]
+
+
+def _small_file(path: str) -> bool:
+    """Whether the storing process may read a file itself while the workers are behind:
+    a small one, read in tens of milliseconds (it holds the write lock meanwhile)."""
+    try:
+        return os.path.getsize(path) <= LOCAL_READ_MAX_BYTES
+    except OSError:
+        return False
 
 
 def _read_one(

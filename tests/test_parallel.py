@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -56,6 +57,54 @@ def test_a_dead_worker_is_reported_with_its_item():
             got.append(x)
     assert lost.value.item == 5
     assert got == list(range(5))
+
+
+def slow_in_worker(x: int) -> tuple[int, int]:
+    """(x squared, the id of the process that computed it); slow only in a worker."""
+    if os.getpid() != PARENT:
+        time.sleep(0.05)
+    if x == 13:
+        raise ValueError("thirteen")
+    return x * x, os.getpid()
+
+
+PARENT = os.getpid()
+
+
+@needs_fork
+def test_the_caller_works_on_queued_items_while_the_worker_is_behind():
+    waits: list[int] = []
+    got = []
+    with pytest.raises(ValueError, match="thirteen"):
+        for value in ordered_map(
+            slow_in_worker,
+            range(30),
+            parallel=True,
+            ahead=8,
+            local=lambda x: x % 2 == 0,
+            on_wait=lambda: waits.append(1),
+        ):
+            got.append(value)
+    assert [v for v, _ in got] == [x * x for x in range(13)]  # in order, the error at its item
+    here = [v for v, pid in got if pid == PARENT]
+    assert here and all(v % 2 == 0 for v in here)  # some done here, only those allowed
+    assert any(pid != PARENT for _, pid in got)
+
+
+@needs_fork
+def test_nothing_allowed_here_means_waiting_for_the_worker():
+    waits: list[int] = []
+    got = list(
+        ordered_map(
+            slow_in_worker,
+            range(6),
+            parallel=True,
+            local=lambda x: False,
+            on_wait=lambda: waits.append(1),
+        )
+    )
+    assert [v for v, _ in got] == [x * x for x in range(6)]
+    assert all(pid != PARENT for _, pid in got) and waits
 
 
 def batch_sum(batch: list[int]) -> int:
