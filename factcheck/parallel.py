@@ -101,12 +101,13 @@ def ordered_map(
     raises ``WorkerLost`` for the earliest item not finished (with one worker, the
     item it had).
 
-    When the next result is not ready within ``WAIT_GRACE`` seconds, this process
-    works on an item itself rather than wait, if ``local`` allows one among those
-    queued that no worker has started (the last queued first): the work is then
-    shared however fast the workers and the caller are. Otherwise ``on_wait`` is
-    called before the wait (and before each item when not parallel): the caller's
-    chance to finish what it holds, such as a transaction.
+    When the next result is not ready, this process works on an item itself rather
+    than wait, if ``local`` allows one among those queued that no worker has
+    started (the last queued first): the work is then shared however fast the
+    workers and the caller are. Otherwise, should the result still not be ready
+    within ``WAIT_GRACE`` seconds, ``on_wait`` is called before the wait (and
+    before each item when not parallel): the caller's chance to finish what it
+    holds, such as a transaction.
     """
     if not parallel:
         for item in items:
@@ -122,12 +123,11 @@ def ordered_map(
         item, future = pending.popleft()
         if on_wait is not None or local is not None:
             while not future.done():
-                if wait([future], timeout=WAIT_GRACE).done:
-                    break
-                if local is None or not _work_here(pending, func, local):
-                    if on_wait is not None:
-                        on_wait()
-                    break
+                if local is not None and _work_here(pending, func, local):
+                    continue
+                if not wait([future], timeout=WAIT_GRACE).done and on_wait is not None:
+                    on_wait()
+                break
         return _result(item, future)
 
     try:
