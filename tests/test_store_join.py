@@ -164,9 +164,55 @@ def test_joining_at_store_time_decides_what_cross_referencing_alone_decides(
         wipe(session)
         session.commit()
     with monkeypatch.context() as m:
-        m.setattr(
-            store, "_claims_for", lambda found_list, keys, **_: ([None] * len(keys), {})
-        )
+        m.setattr(store, "_claims_for", lambda found_list, keys, **_: ([None] * len(keys), {}))
         separate = ingest_all()
     assert joined == separate
     assert len(joined["claims"]) > 20 and len(joined["links"]) > 5  # type: ignore[arg-type]
+
+
+def test_days_are_reckoned_in_utc_whatever_the_database_session_time_zone(migrated_url, tmp_path):
+    """A report published late on the 8th (UTC) is the 9th in Tokyo: still four days before
+    one published on the 12th, outside the figure window, as cross-referencing reckons it."""
+    from datetime import UTC, datetime
+
+    kwargs = {}
+    if migrated_url.startswith("postgresql"):
+        kwargs["connect_args"] = {"options": "-c timezone=Asia/Tokyo"}
+    engine = dbmod.make_engine(migrated_url, **kwargs)
+    try:
+        early = _report(tmp_path, "a", "Daily Courier", 8)
+        late = _report(tmp_path, "b", "Evening Herald", 12)
+        ingest_file(
+            str(early), engine=engine, outlet="Daily Courier",
+            published=datetime(2024, 11, 8, 20, 0, tzinfo=UTC), cross_reference=False,
+        )  # fmt: skip
+        second = ingest_file(
+            str(late), engine=engine, outlet="Evening Herald",
+            published=datetime(2024, 11, 12, 9, 0, tzinfo=UTC), cross_reference=False,
+        )  # fmt: skip
+        assert second.joined == 1  # the figureless sentence only
+        with Session(engine) as session:
+            assert len(_claims_with(session, COUNTED)) == 2
+    finally:
+        engine.dispose()
+
+
+def test_a_figureless_sentence_also_said_with_figures_is_left_to_cross_referencing(
+    engine, tmp_path, monkeypatch
+):
+    """When the stored claims of a sentence include one with figures, which claim a new
+    saying joins (and which manual decisions that crosses) is cross-referencing's call."""
+    _ingest(_report(tmp_path, "a", "Daily Courier", 8), engine, cross_reference=False)
+    bare = "its air defences destroyed the drones overnight"
+    path = tmp_path / "bare.txt"
+    path.write_text(f"Drones\n\nUkraine's air force said {bare}.\n", encoding="utf-8")
+    with monkeypatch.context() as m:  # a figureless claim of its own
+        m.setattr(store, "_claims_for", lambda found_list, keys, **_: ([None] * len(keys), {}))
+        ingest_file(str(path), engine=engine, outlet="Morning Post", cross_reference=False)
+    with Session(engine) as session:  # the counted claim now carries the same sentence
+        counted = session.exec(select(Claim).where(Claim.text.startswith(COUNTED))).one()  # type: ignore[attr-defined]
+        counted.key = claim_key(bare)
+        session.add(counted)
+        session.commit()
+    result = ingest_file(str(path), engine=engine, outlet="Evening Herald", cross_reference=False)
+    assert result.attributions == 1 and result.joined == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlmodel import Session
 
@@ -185,12 +185,14 @@ def _claims_for(
     each other. Joining such an attribution here saves inserting a claim only to merge it
     away, and it is safe only where that merge is certain:
 
-    - a sentence without figures joins the one stored figureless claim carrying it;
+    - a sentence without figures joins the one stored claim carrying it, if that claim
+      has no figures either;
     - a sentence with figures joins the one stored claim carrying it when one of that
       claim's days is within the figure window of this statement's day.
 
     A sentence held by several claims (kept apart by a person, or said too far apart)
-    is left to cross-referencing. ``repeats`` maps the index of a sentence said again in
+    is left to cross-referencing: which of them a new saying would join, and so which
+    manual decisions stand in the way, is its call. ``repeats`` maps the index of a sentence said again in
     this document, and close enough in time, to its first saying, whose new claim it shares.
     """
     stored: dict[str, list[tuple[int, bool]]] = {}
@@ -211,11 +213,10 @@ def _claims_for(
         counted = bool(found.figures)
         held = stored.get(key, [])
         if not counted:
-            plain = [claim_id for claim_id, has_figures in held if not has_figures]
-            if len(plain) == 1:
-                joins[i] = plain[0]
+            if len(held) == 1 and not held[0][1]:
+                joins[i] = held[0][0]
                 continue
-            if plain:
+            if held:
                 continue
         elif len(held) == 1:
             if _near(days.claims.get(held[0][0], ()), days.said[i]):
@@ -279,8 +280,8 @@ def _day(value: object) -> int | None:
         return None
     if isinstance(value, str):
         return date.fromisoformat(value[:10]).toordinal()
-    if isinstance(value, datetime):
-        return value.date().toordinal()
+    if isinstance(value, datetime):  # PostgreSQL hands back its session's time zone
+        return (value.astimezone(UTC) if value.tzinfo else value).date().toordinal()
     return value.toordinal()  # type: ignore[attr-defined]
 
 
