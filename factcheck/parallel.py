@@ -101,11 +101,12 @@ def ordered_map(
     raises ``WorkerLost`` for the earliest item not finished (with one worker, the
     item it had).
 
-    When the next result is not ready, this process works on an item itself rather
-    than wait, if ``local`` allows one among those queued that no worker has
-    started (the last queued first): the work is then shared however fast the
-    workers and the caller are. Otherwise, should the result still not be ready
-    within ``WAIT_GRACE`` seconds, ``on_wait`` is called before the wait (and
+    With ``local``, only a few items at a time are handed to the workers (enough to
+    keep them busy while the caller is busy) and the rest of the window waits here:
+    when the next result is not ready, this process works on one of those itself
+    (the last one ``local`` allows) rather than wait, so the work is shared however
+    fast the workers and the caller are. Otherwise, should the result still not be
+    ready within ``WAIT_GRACE`` seconds, ``on_wait`` is called before the wait (and
     before each item when not parallel): the caller's chance to finish what it
     holds, such as a transaction.
     """
@@ -116,56 +117,66 @@ def ordered_map(
             yield func(item)
         return
     workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+    handed = 2 * workers + 1 if local is not None else ahead
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    pending: deque[tuple[T, Future[R]]] = deque()
+    # the window, in input order: [item, its future (None: not handed to a worker yet)]
+    window: deque[list] = deque()  # type: ignore[type-arg]
+    broken = False
+
+    def hand_out() -> None:
+        nonlocal broken
+        busy = sum(1 for _, future in window if future is not None and not future.done())
+        for entry in window:
+            if busy >= handed or broken:
+                return
+            if entry[1] is None:
+                try:
+                    entry[1] = pool.submit(func, entry[0])
+                except BrokenProcessPool:
+                    broken = True  # an item in flight killed its worker
+                    return
+                busy += 1
 
     def next_result() -> R:
-        item, future = pending.popleft()
-        if on_wait is not None or local is not None:
-            while not future.done():
-                if local is not None and _work_here(pending, func, local):
-                    continue
-                if not wait([future], timeout=WAIT_GRACE).done and on_wait is not None:
-                    on_wait()
-                break
+        hand_out()
+        item, future = window[0]
+        if future is None:  # the pool broke before this item was handed out
+            raise WorkerLost(item)
+        while not future.done():
+            if local is not None and _work_here(window, func, local):
+                continue
+            if not wait([future], timeout=WAIT_GRACE).done and on_wait is not None:
+                on_wait()
+            break
+        window.popleft()
         return _result(item, future)
 
     try:
         for item in items:
-            try:
-                future = pool.submit(func, item)
-            except BrokenProcessPool:
-                # An item in flight killed its worker: draining says which. Should they
-                # all have finished, this one is where the work stopped.
-                while pending:
-                    yield next_result()
-                raise WorkerLost(item) from None
-            pending.append((item, future))
-            if len(pending) >= ahead:
+            window.append([item, None])
+            hand_out()
+            if len(window) >= ahead:
                 yield next_result()
-        while pending:
+        while window:
             yield next_result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _work_here(
-    pending: deque[tuple[T, Future[R]]], func: Callable[[T], R], local: Callable[[T], bool]
-) -> bool:
-    """Take back the last queued item `local` allows that no worker has started, and do it
-    here; False when there is none."""
-    for index in range(len(pending) - 1, -1, -1):
-        item, future = pending[index]
-        if future.done() or not local(item):
+def _work_here(window: deque[list], func: Callable[[T], R], local: Callable[[T], bool]) -> bool:  # type: ignore[type-arg]
+    """Do here the last item of the window not handed to a worker that `local` allows;
+    False when there is none. (Futures are never taken back from the pool: cancelling
+    one can break its shutdown if a worker then dies, in Python 3.11.)"""
+    for entry in reversed(window):
+        item, future = entry
+        if future is not None or not local(item):
             continue
-        if not future.cancel():
-            return False  # started: so are all queued before it
         done: Future[R] = Future()
         try:
             done.set_result(func(item))
         except Exception as exc:  # raised at its turn, as a worker's would be
             done.set_exception(exc)
-        pending[index] = (item, done)
+        entry[1] = done
         return True
     return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -263,7 +264,9 @@ def _ingest_paths(
     files = list(iter_paths(list(paths)))
     group = _Group(engine, SourceCache(), report=report)
     try:
-        for path, extracted, error in _read_all(files, options=options, on_wait=group.commit):
+        for path, extracted, error in _read_all(
+            files, options=options, on_wait=group.commit, read_here=group.may_read_here
+        ):
             outcome = IngestOutcome(path=path, error=error)
             if extracted is not None:
                 try:
@@ -318,6 +321,16 @@ class _Group:
         self.sources.keep()
         return result
 
+    def may_read_here(self, path: str) -> bool:
+        """Whether this process may read `path` itself while the workers are behind: a
+        small regular file. Reading holds the write lock, so a transaction open for
+        ``GROUP_SECONDS`` already is committed first."""
+        if not _small_file(path):
+            return False
+        if self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS:
+            self.commit()
+        return True
+
     def add(self, outcome: IngestOutcome) -> None:
         """Count a file in; commit when the group is full or has been open long enough."""
         self.outcomes.append(outcome)
@@ -350,14 +363,19 @@ class _Group:
 
 
 def _read_all(
-    files: list[str], *, options: dict[str, object], on_wait: Callable[[], None] | None = None
+    files: list[str],
+    *,
+    options: dict[str, object],
+    on_wait: Callable[[], None] | None = None,
+    read_here: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, ReportExtraction | None, str | None]]:
     """(path, report, error) for each file, in order.
 
     Reading and extracting is CPU work without the database: forked workers do it
     while the caller stores the files before them (stdin can only be read here). A
     file whose reading kills a worker (out of memory, say) is reported as failed and
-    the rest go to new workers.
+    the rest go to new workers. ``read_here`` says which files this process may read
+    itself while the workers are behind (``ordered_map``'s ``local``).
     """
     read = functools.partial(_read_one, options=options)
     parallel = len(files) >= PARALLEL_MIN_FILES and "-" not in files and worthwhile_fork()
@@ -367,7 +385,7 @@ def _read_all(
         done = 0
         try:
             for result in ordered_map(
-                read, files, parallel=parallel, on_wait=on_wait, local=_small_file
+                read, files, parallel=parallel, on_wait=on_wait, local=read_here
             ):
                 done += 1
                 yield result
@@ -382,12 +400,13 @@ def _read_all(
 
 
 def _small_file(path: str) -> bool:
-    """Whether the storing process may read a file itself while the workers are behind:
-    a small one, read in tens of milliseconds (it holds the write lock meanwhile)."""
+    """A regular file small enough to read in tens of milliseconds (not a pipe or a device,
+    which could block)."""
     try:
-        return os.path.getsize(path) <= LOCAL_READ_MAX_BYTES
+        info = os.stat(path)
     except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= LOCAL_READ_MAX_BYTES
 
 
 def _read_one(

@@ -257,6 +257,8 @@ def test_a_file_that_kills_its_reading_worker_fails_alone(run, migrated_url, tmp
         pytest.skip("needs fork and two cores")
     paths = _batch(tmp_path / "batch", pipeline.PARALLEL_MIN_FILES + 4)
     bomb = paths[10]
+    with open(bomb, "a", encoding="utf-8") as padding:  # too big for the main process to take
+        padding.write("\n\n" + "Filler text for the record. " * 3000)
     real = pipeline.read_and_extract
 
     def read(path, **kwargs):  # type: ignore[no-untyped-def]
@@ -428,3 +430,33 @@ def test_a_batch_holds_no_write_lock_while_it_waits_for_reading(
     writer.join()
     engine.dispose()
     assert got == ["lock"] and summary.totals()["documents"] == 3
+
+
+def test_the_storing_process_reads_only_small_regular_files_and_commits_first_when_due(
+    migrated_url, tmp_path
+):
+    import factcheck.pipeline as pipeline
+    from factcheck.sources.resolve import SourceCache
+
+    small, big = _speakers(tmp_path / "batch", ["Ivan Melnyk", "Olha Kravets"])
+    with open(big, "a", encoding="utf-8") as padding:
+        padding.write("\n\n" + "Filler text for the record. " * 3000)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    engine = dbmod.make_engine(migrated_url)
+    reported: list[object] = []
+    group = pipeline._Group(engine, SourceCache(), report=reported.append)
+    try:
+        assert not group.may_read_here(str(big))  # more than LOCAL_READ_MAX_BYTES
+        assert not group.may_read_here(str(fifo))  # reading it could block
+        assert not group.may_read_here(str(tmp_path / "missing.txt"))
+        outcome = pipeline.IngestOutcome(path=str(small))
+        outcome.result = group.store(pipeline.read_and_extract(str(small)), path=str(small))
+        group.add(outcome)
+        assert group.may_read_here(str(small)) and group.session is not None  # not due yet
+        group.started -= pipeline.GROUP_SECONDS
+        assert group.may_read_here(str(small))
+        assert group.session is None and reported == [outcome]  # committed before reading
+    finally:
+        group.rollback()
+        engine.dispose()

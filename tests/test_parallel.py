@@ -107,6 +107,23 @@ def test_nothing_allowed_here_means_waiting_for_the_worker():
     assert all(pid != PARENT for _, pid in got) and waits
 
 
+@needs_fork
+@pytest.mark.parametrize("cores", [2, 3])
+def test_a_dead_worker_is_reported_while_the_caller_shares_the_work(cores, monkeypatch):
+    """Items kept back for the caller never leave the pool half shut (one or two workers)."""
+    import factcheck.parallel as parallel
+
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: cores)
+    got = []
+    with pytest.raises(WorkerLost) as lost:
+        for x in ordered_map(
+            die_on_five, range(40), parallel=True, ahead=12, local=lambda x: x > 5
+        ):
+            got.append(x)
+    assert lost.value.item == 5
+    assert got == list(range(5))
+
+
 def batch_sum(batch: list[int]) -> int:
     return sum(batch)
 
