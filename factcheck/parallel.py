@@ -117,7 +117,7 @@ def ordered_map(
             yield func(item)
         return
     workers = max(1, min(4, (os.cpu_count() or 2) - 1))
-    handed = 2 * workers + 1 if local is not None else ahead
+    handed = 4 * workers + 2 if local is not None else ahead
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     # the window, in input order: [item, its future (None: not handed to a worker yet)]
     window: deque[list] = deque()  # type: ignore[type-arg]
