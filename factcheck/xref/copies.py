@@ -47,7 +47,7 @@ from factcheck import parallel
 from factcheck.db import executemany, in_chunks, one_of
 from factcheck.models import Document, DocumentLink
 from factcheck.unionfind import UnionFind
-from factcheck.xref.data import stamp
+from factcheck.xref.data import delete_where_in, stamp
 
 SHINGLE_WORDS = 5
 SAMPLE_MASK = 3  # anchor words have ids with the low two bits zero: one word in four
@@ -58,7 +58,6 @@ COPY_CONTAINMENT = 0.85
 COPY_SIZE_RATIO = 0.5
 SHARED_MIN_SAMPLES = 5
 FIXED_METHODS = ("manual", "extracted")  # copy links xref never removes
-EXHAUSTIVE_PAIRS = 20_000  # an incremental run compares up to this many pairs one by one
 
 # Punctuation becomes a space (one regex pass: str.translate with a table of this
 # size looks every character up in a dict).
@@ -176,6 +175,9 @@ class CopyGraph:
     docs: dict[int, DocInfo] = field(default_factory=dict)
     scores: dict[tuple[int, int], float] = field(default_factory=dict)  # copy pair -> score
     shared: dict[tuple[int, int], float] = field(default_factory=dict)  # doc pair -> score
+    # stored shared-paragraph links an incremental run replaces (ids): those of clusters
+    # whose earliest document changed, and those it found again
+    replaced: set[int] = field(default_factory=set)
     # A cluster's root is its earliest document, so copy_of_id can point straight at it.
     clusters: UnionFind[int] = field(init=False)
 
@@ -376,23 +378,17 @@ def _finish(graph: CopyGraph, sketches: dict[int, array]) -> None:
     graph.shared = shared
 
 
-def write_links(
-    graph: CopyGraph,
-    *,
-    session: Session,
-    doc_ids: Iterable[int] | None = None,
-    new_ids: Iterable[int] = (),
-) -> int:
+def write_links(graph: CopyGraph, *, session: Session, doc_ids: Iterable[int] | None = None) -> int:
     """Store copy_of_id and automatic DocumentLinks.
 
     `doc_ids` None rewrites every document's links; otherwise the copy links of
-    `doc_ids` and the shared-paragraph links of `new_ids` are replaced.
+    `doc_ids` are replaced, and the graph's shared-paragraph links replace the
+    stored ones it read (``graph.replaced``).
     """
     ids = set(graph.docs) if doc_ids is None else set(doc_ids)
     fixed = set(fixed_copy_edges(session=session, doc_ids=None if doc_ids is None else ids))
     fixed |= {(b, a) for a, b in fixed}
     auto = DocumentLink.method.not_in(FIXED_METHODS)  # type: ignore[attr-defined]
-    ids_shared = set(new_ids)
     if doc_ids is None:
         session.connection().execute(delete(DocumentLink).where(auto))
     else:
@@ -401,14 +397,7 @@ def write_links(
                 auto, DocumentLink.kind == "copy", one_of(session, DocumentLink.document_id, ids)
             )
         )
-        session.connection().execute(
-            delete(DocumentLink).where(
-                auto,
-                DocumentLink.kind == "shared_paragraphs",
-                one_of(session, DocumentLink.document_id, ids_shared)
-                | one_of(session, DocumentLink.other_id, ids_shared),
-            )
-        )
+        delete_where_in(session, "documentlink", "id", graph.replaced)
     rows = []
     changes = []
     for doc_id in sorted(ids):
@@ -432,16 +421,15 @@ def write_links(
                 }
             )
     for (later, earlier), score in graph.shared.items():
-        if doc_ids is None or later in ids_shared or earlier in ids_shared:
-            rows.append(
-                {
-                    "document_id": later,
-                    "other_id": earlier,
-                    "kind": "shared_paragraphs",
-                    "score": score,
-                    "method": "fuzzy",
-                }
-            )
+        rows.append(
+            {
+                "document_id": later,
+                "other_id": earlier,
+                "kind": "shared_paragraphs",
+                "score": score,
+                "method": "fuzzy",
+            }
+        )
     executemany(
         session,
         "UPDATE document SET copy_of_id = ? WHERE id = ?",
@@ -464,8 +452,11 @@ def detect_for(
 ) -> tuple[CopyGraph, set[int]]:
     """Copy clusters after adding `new_ids`, comparing them with `candidate_ids` only.
 
-    Returns the graph over every document involved and the ids whose cluster changed
-    (the new documents and members of clusters that merged).
+    Pairs are opened by the same index of rare samples as in a full run (over the
+    documents read here), so a batch finds what a full run over the same documents
+    would. Returns the graph over every document involved and the ids whose cluster
+    changed (the new documents and members of clusters that merged or got a new
+    earliest document).
     """
     sketcher = sketcher or Sketcher()
     new = sorted(set(new_ids))
@@ -484,25 +475,15 @@ def detect_for(
     # Bring in the current clusters of the candidates: their roots and members.
     roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
     members = _cluster_members(roots, session=session)
-    extra = sorted((set(members) | roots) - set(graph.docs))
-    stmt = select(*_DOC_COLUMNS).where(one_of(session, Document.id, extra)).order_by(Document.id)
-    for row in session.connection().execute(stmt):
-        graph.docs[row[0]] = DocInfo(*row)
+    _add_docs(graph, (set(members) | roots) - set(graph.docs), session=session)
     before = {d: graph.docs[d].copy_of_id or d for d in graph.docs if d not in new}
     for d in before:
         if before[d] in graph.docs:
             graph.union(d, before[d])
     record_store_copies([graph.docs[i] for i in new], session=session)
-    for a, b in fixed_copy_edges(session=session, doc_ids=new):
-        for x in (a, b):
-            if x not in graph.docs:
-                row = (
-                    session.connection()
-                    .execute(select(*_DOC_COLUMNS).where(Document.id == x))
-                    .first()
-                )
-                if row is not None:
-                    graph.docs[x] = DocInfo(*row)
+    edges = fixed_copy_edges(session=session, doc_ids=new)
+    _add_docs(graph, {x for edge in edges for x in edge} - set(graph.docs), session=session)
+    for a, b in edges:
         if a in graph.docs and b in graph.docs:
             graph.union(a, b)
     fp = defaultdict(list)
@@ -511,32 +492,70 @@ def detect_for(
     for ids in fp.values():
         for other in ids[1:]:
             graph.union(ids[0], other)
-    if len(new) * (len(new) + len(cands)) <= EXHAUSTIVE_PAIRS:
-        # A few new documents: compare each with every candidate.
-        pairs = [(a, b) for i, a in enumerate(new) for b in new[i + 1 :]]
-        pairs += [(a, b) for a in new for b in cands if b in sketches]
-    else:
-        # A big batch: all pairs would grow with its square; use the index, as a full run does.
-        df: Counter[int] = Counter()
-        for sk in sketches.values():
-            df.update(sk)
-        pairs = indexed_pairs(sketches, df, involving=set(new))
-    _classify_pairs(graph, sketches, pairs)
-    for root in roots:
-        if root in graph.docs and root not in sketches:
-            row = (
-                session.connection()
-                .execute(select(Document.text, Document.skip).where(Document.id == root))
-                .first()
-            )
-            if row is not None:
-                sketches[root] = sketcher.sketch(row[0], row[1])
-    _finish(graph, sketches)
+    df: Counter[int] = Counter()
+    for sk in sketches.values():
+        df.update(sk)
+    _classify_pairs(graph, sketches, indexed_pairs(sketches, df, involving=set(new)))
     changed = set(new)
     for d, old_root in before.items():
         if graph.root(d) != old_root:
             changed.add(d)
+    # Copy scores are against each cluster's root: sketch the documents whose root changed.
+    unsketched = [d for d in changed | {graph.root(d) for d in changed} if d not in sketches]
+    if unsketched:
+        stmt = select(Document.id, Document.text, Document.skip).where(
+            one_of(session, Document.id, unsketched)
+        )
+        for doc_id, text, skip in session.connection().execute(stmt):
+            sketches[doc_id] = sketcher.sketch(text, skip)
+    _finish(graph, sketches)
+    _carry_shared(graph, changed, session=session)
     return graph, changed
+
+
+def _add_docs(graph: CopyGraph, ids: Iterable[int], *, session: Session) -> None:
+    """Document rows the graph needs without their texts (cluster members, link ends)."""
+    ids = sorted(ids)
+    if ids:
+        stmt = select(*_DOC_COLUMNS).where(one_of(session, Document.id, ids))
+        for row in session.connection().execute(stmt):
+            graph.docs[row[0]] = DocInfo(*row)
+
+
+def _carry_shared(graph: CopyGraph, changed: set[int], *, session: Session) -> None:
+    """Merge the stored shared-paragraph links into the new ones, as a full run would have
+    them: between the clusters' earliest documents now (a cluster that got a new earliest
+    document takes its links along; two clusters that became one lose theirs), the best
+    score of each pair kept. The stored links read are replaced (``graph.replaced``)."""
+    ends = changed | {x for pair in graph.shared for x in pair}
+    if not ends:
+        return
+    conn = session.connection()
+    rows = conn.execute(
+        select(
+            DocumentLink.id, DocumentLink.document_id, DocumentLink.other_id, DocumentLink.score
+        ).where(
+            DocumentLink.kind == "shared_paragraphs",
+            DocumentLink.method.not_in(FIXED_METHODS),  # type: ignore[attr-defined]
+            one_of(conn, DocumentLink.document_id, ends)
+            | one_of(conn, DocumentLink.other_id, ends),
+        )
+    ).all()
+    found = set(graph.shared)
+    stored = []
+    for link_id, a, b, score in rows:
+        if a in changed or b in changed or (a, b) in found or (b, a) in found:
+            stored.append((link_id, a, b, score))
+    _add_docs(
+        graph, {x for _, a, b, _ in stored for x in (a, b)} - set(graph.docs), session=session
+    )
+    for link_id, a, b, score in stored:
+        graph.replaced.add(link_id)
+        ra, rb = graph.root(a), graph.root(b)
+        if ra == rb or ra not in graph.docs or rb not in graph.docs:
+            continue
+        key = (ra, rb) if graph.docs[ra].order > graph.docs[rb].order else (rb, ra)
+        graph.shared[key] = max(score or 0.0, graph.shared.get(key, 0.0))
 
 
 def _cluster_members(roots: Iterable[int], *, session: Session) -> list[int]:

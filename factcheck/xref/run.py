@@ -466,7 +466,7 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     # 1. Copies, among documents that share a fingerprint or a claim text with the new ones.
     cand_docs = copy_candidates(new_docs, session=session)
     graph, changed_docs = copies.detect_for(new_docs, cand_docs, session=session)
-    copies.write_links(graph, session=session, doc_ids=changed_docs, new_ids=new_docs)
+    copies.write_links(graph, session=session, doc_ids=changed_docs)
     # 2. The claims those documents carry, and everything they could merge or link with.
     seeds = ids_of(session, select(Attribution.claim_id), Attribution.document_id, changed_docs)
     seeds.discard(None)  # type: ignore[arg-type]
@@ -495,7 +495,7 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     return XrefStats(
         documents=len(new_docs),
         copies=sum(1 for d in new_docs if graph.root(d) != d),
-        shared_paragraphs=sum(1 for a, b in graph.shared if a in new_set or b in new_set),
+        shared_paragraphs=len(graph.shared),
         claims=len(sl.claims),
         merged=len(into),
         links=dict(
