@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
@@ -109,40 +110,53 @@ def _exact_pairs(claims: Iterable[ClaimRow], involve: set[int] | None) -> list[t
     return pairs
 
 
-def _fuzzy_pairs(
-    claims: dict[int, ClaimRow], involve: set[int] | None
-) -> dict[tuple[int, int], Scored]:
-    """Scored candidate pairs from token blocks within the fuzzy window."""
-    items = {c.id: _block_item(c) for c in claims.values()}
+def _fuzzy_candidates(
+    claims: dict[int, ClaimRow], involve: set[int] | None, *, merging: bool
+) -> set[tuple[int, int]]:
+    """Candidate pairs from token blocks within the fuzzy window.
+
+    For `merging`, only pairs that could merge: the same places, figures and denial.
+    """
+    items = {c.id: _block_item(c, merging) for c in claims.values()}
     if involve is None or len(involve) > EXHAUSTIVE_MAX:
         pairs = blocked_pairs(list(items.values()), days=FUZZY_WINDOW_DAYS)
         if involve is not None:
             pairs = {p for p in pairs if p[0] in involve or p[1] in involve}
-    else:
-        # Few new claims: compare each with every loaded candidate that could match.
-        pairs = set()
-        for s in (items[i] for i in involve if i in items):
-            for c in items.values():
-                if (
-                    c.id != s.id
-                    and comparable(s, c)
-                    and overlapping(s.tokens, c.tokens)
-                    and near(s.days, c.days, FUZZY_WINDOW_DAYS)
-                ):
-                    pairs.add((min(s.id, c.id), max(s.id, c.id)))
+        return pairs
+    # Few new claims: compare each with every loaded candidate that could match.
+    pairs = set()
+    for s in (items[i] for i in involve if i in items):
+        for c in items.values():
+            if (
+                c.id != s.id
+                and comparable(s, c)
+                and overlapping(s.tokens, c.tokens)
+                and near(s.days, c.days, FUZZY_WINDOW_DAYS)
+            ):
+                pairs.add((min(s.id, c.id), max(s.id, c.id)))
+    return pairs
+
+
+def _fuzzy_pairs(
+    claims: dict[int, ClaimRow], involve: set[int] | None
+) -> dict[tuple[int, int], Scored]:
+    """Scored candidate pairs from token blocks within the fuzzy window."""
     out = {}
-    for a, b in pairs:
+    for a, b in _fuzzy_candidates(claims, involve, merging=False):
         ca, cb = claims[a], claims[b]
         denial = (ca.tokens, cb.tokens) if ca.denial != cb.denial else None
         out[(a, b)] = score_joined(ca.joined, cb.joined, ca.sorted_joined, cb.sorted_joined, denial)
     return out
 
 
-def _block_item(c: ClaimRow) -> BlockItem:
+def _block_item(c: ClaimRow, merging: bool = False) -> BlockItem:
     labelled = frozenset(
         (f.lkey, f.interval.low, f.interval.high) for f in c.figs if f.lkey is not None
     )
-    return BlockItem(c.id, c.days, c.sig, c.places, labelled or None)
+    # Blocks are per place set; for merging, per place set, figures and denial too (only
+    # those can merge): the same pairs among them, far fewer pairs to look at.
+    group = (c.places, c.denial, c.figure_signature()) if merging else c.places
+    return BlockItem(c.id, c.days, c.sig, group, labelled or None)
 
 
 def _apply(sl: Slice, plan: MergePlan) -> None:
@@ -172,7 +186,6 @@ def merge_claims(
     _apply(sl, plan1)
     if involve is not None:
         involve = {plan1.survivor(i) for i in involve}
-    scored = _fuzzy_pairs(sl.claims, involve)
 
     def mergeable(a: ClaimRow, b: ClaimRow) -> bool:
         window = FIGURE_WINDOW_DAYS if a.figs or b.figs else FUZZY_WINDOW_DAYS
@@ -183,26 +196,27 @@ def merge_claims(
             and near(a.days, b.days, window)
         )
 
-    fuzzy = sorted(
-        ((sc.ratio, a, b) for (a, b), sc in scored.items() if sc.ratio >= MERGE_RATIO),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    fuzzy = []
+    for a, b in _fuzzy_candidates(sl.claims, involve, merging=True):
+        ca, cb = sl.claims[a], sl.claims[b]
+        if mergeable(ca, cb):
+            ratio = fuzz.ratio(ca.joined, cb.joined, score_cutoff=MERGE_RATIO)
+            if ratio:
+                fuzzy.append((ratio, a, b))
+    fuzzy.sort(key=lambda t: (-t[0], t[1], t[2]))
     plan2 = plan_merges(
-        [(a, b) for _, a, b in fuzzy if mergeable(sl.claims[a], sl.claims[b])],
+        [(a, b) for _, a, b in fuzzy],
         rejected=sl.rejected,
         pinned=sl.pinned,
     )
     _apply(sl, plan2)
     into = {d: plan2.survivor(s) for d, s in plan1.into.items()}
     into.update(plan2.into)
-    text: dict[tuple[int, int], Scored] = {}
-    for (a, b), sc in scored.items():
-        a, b = plan2.survivor(a), plan2.survivor(b)
-        if a != b:
-            key = (min(a, b), max(a, b))
-            if key not in text or sc.sort_ratio > text[key].sort_ratio:
-                text[key] = sc
-    return into, text
+    # Links are judged on the texts of the claims that remain, blocked among them, as the
+    # next run will see them: a folded claim's wording links nothing any more.
+    if involve is not None:
+        involve = {plan2.survivor(i) for i in involve}
+    return into, _fuzzy_pairs(sl.claims, involve)
 
 
 def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None:
