@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -22,12 +22,14 @@ from sqlmodel import Session
 from factcheck.db import one_of
 from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
 from factcheck.xref.copies import MAX_POSTING
-from factcheck.xref.data import ClaimRow, Slice, _label_key, stamp
+from factcheck.xref.data import ClaimRow, Slice, _label_key
+from factcheck.xref.links import SeriesKey, blocks_of, series_of
 from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
 from factcheck.xref.scope import (
     FIGURE_WINDOW_DAYS,
     FUZZY_WINDOW_DAYS,
     UPDATE_WINDOW_DAYS,
+    day_number,
     scope_key,
 )
 
@@ -106,9 +108,9 @@ def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
 
 
 def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Session) -> set[int]:
-    """Claims with a figure of the same label in a related scope: within the figure window
-    (agreement, conflict, sums), and the previous and next figure of each seed origin's
-    series (updates reach any distance back)."""
+    """Claims with a figure of the same label in a related scope within the figure window
+    (agreement, conflict, sums); the series for updates are loaded after merging
+    (``series_context``)."""
     entries = []
     for c in seed_claims:
         by_id = {a.id: a for a in c.atts}
@@ -120,11 +122,7 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         return set()
     conn = session.connection()
     lkeys = {f.lkey for f, _ in entries}
-    labels = [
-        r[0]
-        for r in conn.execute(select(Figure.label).distinct()).all()
-        if r[0] and _label_key(r[0]) in lkeys
-    ]
+    labels = [label for label in sl.figure_labels(session=session) if _label_key(label) in lkeys]
     if not labels:
         return set()
     scopes = {scope_key(f.places) for f, _ in entries}
@@ -149,40 +147,130 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         found |= {r[0] for r in conn.execute(base.where(_published_between(rng))).all()}
     if None in days:
         found |= {r[0] for r in conn.execute(base.where(Document.published.is_(None))).all()}
-    found |= _series_neighbours(sl, entries, labels, conn=conn)
     return found
 
 
-def _series_neighbours(
-    sl: Slice, entries: list[tuple[Any, Any]], labels: list[str], *, conn: Any
+def series_context(
+    sl: Slice, involve: set[int], *, session: Session
+) -> tuple[dict[SeriesKey, tuple[int, int]], set[int]]:
+    """The series an incremental run recomputes, with the span of days each is loaded whole
+    for, and the ids of the stored automatic ``updates`` links they replace.
+
+    Every series an involved claim has a figure in is recomputed around that figure
+    (an update reaches ``UPDATE_WINDOW_DAYS``). A stored link between two claims of a
+    recomputed span is replaced, so every series those two claims share (the same two
+    claims can follow each other in two origins' series) must be loaded whole between
+    them too, and so on until nothing widens: then a link is dropped only when no series
+    makes it any more, as a full run would decide.
+    """
+    spans: dict[SeriesKey, tuple[int, int]] = {}
+
+    def widen(key: SeriesKey, lo: int, hi: int) -> bool:
+        old = spans.get(key)
+        new = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+        if new == old:
+            return False
+        spans[key] = new
+        return True
+
+    reach = UPDATE_WINDOW_DAYS
+    auto = (
+        (ClaimLink.kind == "updates")
+        & (ClaimLink.status == "auto")
+        & (ClaimLink.method != "manual")
+    )
+    conn = session.connection()
+    # A claim whose origin changed has left a series: its old neighbours there, the claims
+    # it was linked to, now follow each other.
+    linked = conn.execute(
+        select(ClaimLink.claim_id, ClaimLink.other_id).where(
+            auto,
+            one_of(conn, ClaimLink.claim_id, involve) | one_of(conn, ClaimLink.other_id, involve),
+        )
+    ).all()
+    sl.load_claims({x for pair in linked for x in pair}, session=session)
+    keys: dict[int, set[SeriesKey]] = defaultdict(set)
+    series = series_of(
+        blocks_of(sl.claims[i] for i in involve | {x for p in linked for x in p} if i in sl.claims)
+    )
+    for key, entries in series.items():
+        for e in entries:
+            keys[e.claim].add(key)
+            if e.claim in involve:
+                widen(key, e.day - reach, e.day + reach)  # type: ignore[operator]
+    for a, b in linked:
+        for x, y in ((a, b), (b, a)):
+            if x not in involve:
+                for key in keys[x] - keys[y]:
+                    for e in series[key]:
+                        if e.claim == x:
+                            widen(key, e.day - reach, e.day + reach)  # type: ignore[operator]
+    loaded: dict[SeriesKey, tuple[int, int]] = {}
+    while True:
+        todo = {k: v for k, v in spans.items() if loaded.get(k) != v}
+        sl.load_claims(_series_claims(sl, todo, session=session), session=session)
+        loaded.update(todo)
+        # claim -> series -> days of its figures there; claim -> the spans it is in
+        days: dict[int, dict[SeriesKey, list[int]]] = defaultdict(lambda: defaultdict(list))
+        within: dict[int, set[SeriesKey]] = defaultdict(set)
+        for key, entries in series_of(blocks_of(sl.claims.values())).items():
+            span = spans.get(key)
+            for e in entries:
+                days[e.claim][key].append(e.day)  # type: ignore[arg-type]
+                if span is not None and span[0] <= e.day <= span[1]:  # type: ignore[operator]
+                    within[e.claim].add(key)
+        conn = session.connection()
+        stored = conn.execute(
+            select(ClaimLink.id, ClaimLink.claim_id, ClaimLink.other_id).where(
+                auto,
+                one_of(conn, ClaimLink.claim_id, within),
+                one_of(conn, ClaimLink.other_id, within),
+            )
+        ).all()
+        replaced: set[int] = set()
+        for link_id, a, b in stored:
+            if within[a] & within[b]:
+                replaced.add(link_id)
+                for key in days[a].keys() & days[b].keys():
+                    both = days[a][key] + days[b][key]
+                    widen(key, min(both), max(both))
+        if all(loaded.get(k) == v for k, v in spans.items()):
+            return spans, replaced
+
+
+def _series_claims(
+    sl: Slice, spans: dict[SeriesKey, tuple[int, int]], *, session: Session
 ) -> set[int]:
-    """Figures of each seed origin's series (same label, scope and origin) said within
-    ``UPDATE_WINDOW_DAYS`` of the seeds' own reports of it: the nearest one before and
-    after, which is all an update link can reach (see links.series_links)."""
-    spans: dict[tuple[object, ...], list[float]] = {}
-    for f, att in entries:
-        if att.day is None or att.fact is None or att.stamp == 0.0:
-            continue
-        key = (f.lkey, scope_key(f.places), att.fact.origin)
-        span = spans.setdefault(key, [att.stamp, att.stamp])
-        span[0], span[1] = min(span[0], att.stamp), max(span[1], att.stamp)
+    """Claims with a figure in one of these series (same label, scope and origin) said
+    within its span of days."""
+    wanted: dict[tuple[str, str | None, int], list[tuple[int, int]]] = defaultdict(list)
     members: dict[object, set[int]] = {}
-    wanted: dict[tuple[str, str | None, int], list[tuple[float, float]]] = defaultdict(list)
-    reach = UPDATE_WINDOW_DAYS * 86400.0
-    for (lkey, fscope, origin), (first, last) in spans.items():
+    for (lkey, fscope, origin), span in spans.items():
         if origin not in members:
-            members[origin] = _origin_members(sl, origin)  # type: ignore[arg-type]
+            members[origin] = _origin_members(sl, origin)
         for sid in members[origin]:
-            wanted[(lkey, fscope, sid)].append((first - reach, last + reach))  # type: ignore[index]
+            wanted[(lkey, fscope, sid)].append(span)
     if not wanted:
         return set()
-    variants = [label for label in labels if _label_key(label) in {k[0] for k in wanted}]
+    conn = session.connection()
+    variants = [
+        label
+        for label in sl.figure_labels(session=session)
+        if _label_key(label) in {k[0] for k in wanted}
+    ]
     scopes = {k[1] for k in wanted}
-    lo = min(a for spans_ in wanted.values() for a, _ in spans_)
-    hi = max(b for spans_ in wanted.values() for _, b in spans_)
+    lo = date.fromordinal(min(a for spans_ in wanted.values() for a, _ in spans_))
+    hi = date.fromordinal(max(b for spans_ in wanted.values() for _, b in spans_))
     hop0 = aliased(ChainHop)
     stmt = (
-        select(Figure.claim_id, Figure.label, Figure.scope, hop0.source_id, Document.published)
+        select(
+            Figure.claim_id,
+            Figure.label,
+            Figure.scope,
+            hop0.source_id,
+            Attribution.said_at,
+            Document.published,
+        )  # fmt: skip
         .join(Attribution, Attribution.id == Figure.attribution_id)
         .join(Document, Document.id == Attribution.document_id)
         .join(hop0, (hop0.attribution_id == Attribution.id) & (hop0.position == 0))
@@ -192,18 +280,21 @@ def _series_neighbours(
                 Figure.scope.in_([x for x in scopes if x] or [""]),  # type: ignore[union-attr]
                 *([Figure.scope.is_(None)] if None in scopes else []),  # type: ignore[union-attr]
             ),
-            Document.published.between(  # type: ignore[union-attr]
-                datetime.fromtimestamp(lo, UTC), datetime.fromtimestamp(hi, UTC)
+            or_(
+                Attribution.said_at.between(lo, hi),  # type: ignore[union-attr]
+                Attribution.said_at.is_(None)  # type: ignore[union-attr]
+                & Document.published.between(  # type: ignore[union-attr]
+                    datetime.combine(lo, datetime.min.time(), UTC) - timedelta(days=1),
+                    datetime.combine(hi, datetime.min.time(), UTC) + timedelta(days=2),
+                ),
             ),
         )
     )
     found: set[int] = set()
-    for claim_id, label, scope, sid, published in conn.execute(stmt):
-        windows = wanted.get((_label_key(label), scope, sid))
-        if not windows or published is None:
-            continue
-        when = stamp(published)
-        if any(a <= when <= b for a, b in windows):
+    for claim_id, label, fscope, sid, said_at, published in conn.execute(stmt):
+        windows = wanted.get((_label_key(label), fscope, sid))  # type: ignore[arg-type]
+        day = day_number(said_at, published)
+        if windows and day is not None and any(a <= day <= b for a, b in windows):
             found.add(claim_id)
     return found
 

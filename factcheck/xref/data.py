@@ -192,6 +192,14 @@ class Slice:
     _origins: dict[tuple[object, ...], tuple[OriginKey, int | None, frozenset[OriginKey]]] = field(
         default_factory=dict
     )
+    _labels: list[str] | None = None
+
+    def figure_labels(self, *, session: Session) -> list[str]:
+        """Every distinct figure label stored (read once per run)."""
+        if self._labels is None:
+            rows = session.connection().execute(select(Figure.label).distinct()).all()
+            self._labels = sorted(r[0] for r in rows if r[0])
+        return self._labels
 
     def load_docs(self, ids: Iterable[int] | None, *, session: Session) -> None:
         cols = (Document.id, Document.outlet_key, Document.published, Document.copy_of_id)

@@ -191,6 +191,23 @@ class SourceIndex:
         row = self.rows.get(self.canonical(sid))
         return row is not None and (row.anonymous or row.kind == "anonymous")
 
+    def under(self, ids: Iterable[int]) -> set[int]:
+        """`ids` and every source merged into one of them or below one of them (its
+        members, theirs, …): the sources whose judgement follows theirs."""
+        below: dict[int, list[int]] = defaultdict(list)
+        for row in self.rows.values():
+            for up in (row.parent_id, row.merged_into_id):
+                if up is not None:
+                    below[up].append(row.id)
+        found = set(ids)
+        todo = list(found)
+        while todo:
+            for child in below.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
     def has_parent(self, sid: int) -> bool:
         row = self.rows.get(self.canonical(sid))
         return row is not None and row.parent_id is not None

@@ -115,10 +115,18 @@ def fmt_interval(iv: Interval) -> str:
     return f"{num(low or 0)}–{num(high or math.inf)}"
 
 
-def blocks_of(claims: Iterable[ClaimRow]) -> dict[tuple[str, str | None], list[Entry]]:
-    """Figure entries grouped by (label key, place set), one per distinct figure of a claim."""
-    blocks: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
-    for claim in claims:
+BlockKey = tuple[str, str | None]
+SeriesKey = tuple[str, str | None, OriginKey]
+
+
+def blocks_of(claims: Iterable[ClaimRow]) -> dict[BlockKey, list[Entry]]:
+    """Figure entries grouped by (label key, place set), one per distinct figure of a claim.
+
+    Blocks come in key order and entries in claim order, whatever order the claims were
+    loaded in: the evidence a link cites must not depend on which other claims a run read.
+    """
+    blocks: dict[BlockKey, list[Entry]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: c.id):
         by_id = {a.id: a for a in claim.atts}
         seen: set[tuple[object, ...]] = set()
         for f in claim.figs:
@@ -136,7 +144,11 @@ def blocks_of(claims: Iterable[ClaimRow]) -> dict[tuple[str, str | None], list[E
             seen.add(ident)
             entry = Entry(claim.id, iv, att.day, att.fact.origin, att.stamp, f.label or f.lkey)
             blocks[(f.lkey, scope_key(f.places))].append(entry)
-    return blocks
+    return {key: blocks[key] for key in sorted(blocks, key=_block_order)}
+
+
+def _block_order(key: BlockKey) -> tuple[str, str]:
+    return key[0], key[1] or ""
 
 
 def _pairs_in_block(entries: list[Entry]) -> Iterable[tuple[Entry, Entry]]:
@@ -156,7 +168,7 @@ def _pairs_in_block(entries: list[Entry]) -> Iterable[tuple[Entry, Entry]]:
 
 
 def compare_figures(
-    blocks: Mapping[tuple[str, str | None], list[Entry]], involve: set[int] | None = None
+    blocks: Mapping[BlockKey, list[Entry]], involve: set[int] | None = None
 ) -> dict[tuple[int, int], Evidence]:
     """Agreement and conflict evidence per claim pair (smaller id first)."""
     out: dict[tuple[int, int], Evidence] = {}
@@ -192,7 +204,7 @@ def compare_figures(
 
 
 def compare_sums(
-    blocks: Mapping[tuple[str, str | None], list[Entry]], involve: set[int] | None = None
+    blocks: Mapping[BlockKey, list[Entry]], involve: set[int] | None = None
 ) -> dict[tuple[int, int], Evidence]:
     """Agreement of a figure over several places with the sum of figures for each place."""
     out: dict[tuple[int, int], Evidence] = {}
@@ -235,22 +247,42 @@ def _same_window(a: int | None, b: int | None) -> bool:
     return abs(a - b) <= FIGURE_WINDOW_DAYS
 
 
-def series_links(
-    blocks: Mapping[tuple[str, str | None], list[Entry]], involve: set[int] | None = None
-) -> list[Link]:
-    """`updates`: each figure from one origin that differs from that origin's previous one."""
-    series: dict[tuple[str, str | None, OriginKey], list[Entry]] = defaultdict(list)
+def series_of(blocks: Mapping[BlockKey, list[Entry]]) -> dict[SeriesKey, list[Entry]]:
+    """Each origin's series: its dated entries per (label key, place set), in time order."""
+    series: dict[SeriesKey, list[Entry]] = defaultdict(list)
     for (lkey, scope), entries in blocks.items():
         for e in entries:
             if e.day is not None:
                 series[(lkey, scope, e.origin)].append(e)
+    for entries in series.values():
+        entries.sort(key=lambda e: (e.day, e.stamp, e.claim))
+    return {key: series[key] for key in sorted(series, key=series_order)}
+
+
+def series_order(key: SeriesKey) -> tuple[str, str, str]:
+    """A total order on series keys (origins mix ints and strings)."""
+    return key[0], key[1] or "", repr(key[2])
+
+
+def series_links(
+    blocks: Mapping[BlockKey, list[Entry]],
+    spans: Mapping[SeriesKey, tuple[int, int]] | None = None,
+) -> list[Link]:
+    """`updates`: each figure from one origin that differs from that origin's previous one.
+
+    With `spans`, only those series, and only between entries said within the series'
+    span of days (an incremental run loads each such series whole within its span).
+    """
     links: list[Link] = []
-    for (_lkey, scope), entries in ((k[:2], v) for k, v in series.items()):
+    for key, entries in series_of(blocks).items():
+        if spans is not None:
+            span = spans.get(key)
+            if span is None:
+                continue
+            entries = [e for e in entries if span[0] <= e.day <= span[1]]  # type: ignore[operator]
         if len({e.claim for e in entries}) < 2:
             continue
-        if involve is not None and not any(e.claim in involve for e in entries):
-            continue
-        entries.sort(key=lambda e: (e.day, e.stamp, e.claim))
+        scope = key[1]
         where = f" in {scope.replace('+', ' and ')}" if scope else ""
         previous: Entry | None = None
         for e in entries:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -22,9 +22,9 @@ from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
 from factcheck.db import executemany, one_of
-from factcheck.models import Attribution, ClaimLink
+from factcheck.models import Attribution, ChainHop, ClaimLink
 from factcheck.xref import copies
-from factcheck.xref.candidates import candidates, copy_candidates, ids_of
+from factcheck.xref.candidates import candidates, copy_candidates, ids_of, series_context
 from factcheck.xref.data import (
     MANUAL,
     ClaimRow,
@@ -36,6 +36,7 @@ from factcheck.xref.flags import DisputeMatcher, claim_flags
 from factcheck.xref.independence import SourceIndex
 from factcheck.xref.links import (
     Link,
+    SeriesKey,
     apply_manual,
     blocks_of,
     compare_figures,
@@ -268,30 +269,26 @@ def _write_merges(into: dict[int, int], *, session: Session, full: bool) -> None
 
 
 def compute_links(
-    sl: Slice, text: dict[tuple[int, int], Scored], involve: set[int] | None
-) -> tuple[list[Link], set[int]]:
-    """Links for pairs involving `involve` (all when None) and the claims of touched series."""
+    sl: Slice,
+    text: dict[tuple[int, int], Scored],
+    involve: set[int] | None,
+    spans: Mapping[SeriesKey, tuple[int, int]] | None = None,
+) -> list[Link]:
+    """Links for pairs involving `involve` (all when None) and within the series `spans`."""
     blocks = blocks_of(sl.claims.values())
     figures = compare_figures(blocks, involve)
     sums = compare_sums(blocks, involve)
-    updates = series_links(blocks, involve)
-    series_members: set[int] = set()
-    if involve is not None:
-        for entries in blocks.values():
-            for e in entries:
-                if e.claim in involve and e.day is not None:
-                    series_members |= {
-                        x.claim for x in entries if x.origin == e.origin and x.day is not None
-                    }
+    updates = series_links(blocks, None if involve is None else spans or {})
     if involve is not None:
         text = {k: v for k, v in text.items() if k[0] in involve or k[1] in involve}
     links = decide(sl.claims, figures, sums, text, updates)
-    return apply_manual(links, sl.manual), series_members
+    return apply_manual(links, sl.manual)
 
 
 def _write_links(
-    links: list[Link], *, session: Session, involve: set[int] | None, series_members: set[int]
+    links: list[Link], *, session: Session, involve: set[int] | None, replaced: set[int]
 ) -> None:
+    """Store links: all of them, or those of `involve` and the stored `replaced` ones (ids)."""
     auto = (ClaimLink.status == "auto") & (ClaimLink.method != "manual")
     if involve is None:
         session.connection().execute(delete(ClaimLink).where(auto))
@@ -303,15 +300,7 @@ def _write_links(
                 | one_of(session, ClaimLink.other_id, involve),
             )
         )
-        if series_members:
-            session.connection().execute(
-                delete(ClaimLink).where(
-                    auto,
-                    ClaimLink.kind == "updates",
-                    one_of(session, ClaimLink.claim_id, series_members),
-                    one_of(session, ClaimLink.other_id, series_members),
-                )
-            )
+        delete_where_in(session, "claimlink", "id", replaced)
     rows = [
         {
             "claim_id": link.claim_id,
@@ -452,8 +441,8 @@ def xref_all(*, session: Session) -> XrefStats:
     sl.load_decisions(None, session=session)
     into, text = merge_claims(sl, None)
     _write_merges(into, session=session, full=True)
-    links, _ = compute_links(sl, text, None)
-    _write_links(links, session=session, involve=None, series_members=set())
+    links = compute_links(sl, text, None)
+    _write_links(links, session=session, involve=None, replaced=set())
     flag_counts = refresh_claims(sl, None, session=session)
     session.flush()
     session.expire_all()
@@ -469,12 +458,20 @@ def xref_all(*, session: Session) -> XrefStats:
     )
 
 
-def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStats:
-    """Cross-reference documents just stored, touching only what they can change."""
+def xref_documents(
+    document_ids: Iterable[int], *, session: Session, sources: Iterable[int] = ()
+) -> XrefStats:
+    """Cross-reference documents just stored, touching only what they can change.
+
+    `sources` are sources whose kind, side, parent or merge changed since the last run
+    (storing fills in what a known source lacked): the claims attributed through them,
+    or through a source under them, are judged again too, as their origins may differ.
+    """
     started = time.perf_counter()
     new_set = set(document_ids)
     new_docs = sorted(new_set)
-    if not new_docs:
+    changed_sources = set(sources)
+    if not new_docs and not changed_sources:
         return XrefStats()
     session.flush()
     # 1. Copies, among documents that share a fingerprint or a claim text with the new ones.
@@ -483,24 +480,37 @@ def xref_documents(document_ids: Iterable[int], *, session: Session) -> XrefStat
     copies.write_links(graph, session=session, doc_ids=changed_docs)
     # 2. The claims those documents carry, and everything they could merge or link with.
     seeds = ids_of(session, select(Attribution.claim_id), Attribution.document_id, changed_docs)
-    seeds.discard(None)  # type: ignore[arg-type]
     sl = Slice(
         sources=SourceIndex.load(session=session), normaliser=Normaliser.load(session=session)
     )
+    if changed_sources:
+        judged = sl.sources.under(changed_sources)
+        seeds |= ids_of(session, select(Attribution.claim_id), Attribution.speaker_id, judged)
+        seeds |= ids_of(
+            session,
+            select(Attribution.claim_id).join(ChainHop, ChainHop.attribution_id == Attribution.id),
+            ChainHop.source_id,
+            judged,
+        )
+    seeds.discard(None)  # type: ignore[arg-type]
     sl.load_claims(seeds, session=session)
     found = candidates(sl, seeds, session=session)
     sl.load_claims(found, session=session)
     sl.load_decisions(set(sl.claims), session=session)
-    old_partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, seeds)
-    old_partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, seeds)
     # 3. Merge, link, flag.
     into, text = merge_claims(sl, set(seeds))
-    involve = {into.get(i, i) for i in seeds} | {s for d, s in into.items()}
+    involve = {into.get(i, i) for i in seeds} | set(into.values())
+    # Whoever was linked to a claim whose links are redone may lose that link: their
+    # flags are redone too.
+    relinked = involve | set(into)
+    old_partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, relinked)
+    old_partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, relinked)
     _write_merges(into, session=session, full=False)
-    links, series_members = compute_links(sl, text, involve)
-    _write_links(links, session=session, involve=involve | set(into), series_members=series_members)
+    spans, replaced = series_context(sl, involve, session=session)
+    links = compute_links(sl, text, involve, spans)
+    _write_links(links, session=session, involve=relinked, replaced=replaced)
     session.flush()
-    touched = involve | {into.get(p, p) for p in old_partners} | series_members
+    touched = involve | {into.get(p, p) for p in old_partners}
     touched |= {k.claim_id for k in links} | {k.other_id for k in links}
     touched = {t for t in touched if t not in into}
     flag_counts = refresh_claims(sl, touched, session=session)
