@@ -168,7 +168,7 @@ def store_report(
             sources.begin(session)
             result = _store(report, path=path, session=session, sources=sources)
             if cross_reference and result.documents:
-                xref_documents(result.documents, session=session)
+                xref_documents(result.documents, session=session, sources=sources.take_changed())
     except BaseException:
         sources.rollback()
         raise
@@ -281,7 +281,9 @@ def _ingest_paths(
     new_documents = [d for o in summary.outcomes if o.result for d in o.result.documents]
     if new_documents:
         with session_scope(engine) as session:
-            summary.xref = xref_documents(new_documents, session=session)
+            summary.xref = xref_documents(
+                new_documents, session=session, sources=group.sources.take_changed()
+            )
     return summary
 
 

@@ -460,3 +460,48 @@ def test_the_storing_process_reads_only_small_regular_files_and_commits_first_wh
     finally:
         group.rollback()
         engine.dispose()
+
+
+def test_sources_that_gain_a_parent_are_handed_to_cross_referencing(
+    migrated_url, tmp_path, monkeypatch
+):
+    """Storing fills in what a known source lacked; the claims said through it earlier are
+    judged again (xref_documents' `sources`), in a batch and file by file."""
+    import factcheck.pipeline as pipeline
+
+    seen: list[set[int]] = []
+    real = pipeline.xref_documents
+
+    def spy(documents, *, session, sources=()):  # type: ignore[no-untyped-def]
+        seen.append(set(sources))
+        return real(documents, session=session, sources=sources)
+
+    monkeypatch.setattr(pipeline, "xref_documents", spy)
+    engine = dbmod.make_engine(migrated_url)
+    first = tmp_path / "first.txt"
+    first.write_text("Talks\n\nPetro Dubois said on Friday that no talks were planned.\n")
+    later = tmp_path / "later.txt"
+    later.write_text("Talks again\n\nKremlin aide Petro Dubois said the talks would wait.\n")
+    try:
+        pipeline.ingest_file(str(first), engine=engine, outlet="Daily Courier")
+        assert seen == [set()]
+        pipeline.ingest_file(str(later), engine=engine, outlet="Evening Herald")
+        with Session(engine) as session:
+            aide = session.exec(select(Source).where(Source.name == "Petro Dubois")).one()
+            assert aide.parent_id is not None
+        assert seen[-1] == {aide.id}
+        pipeline.ingest_file(str(first), engine=engine, outlet="Morning Post")
+        assert seen[-1] == set()  # handed over once
+        other = tmp_path / "other.txt"
+        other.write_text("Gas\n\nMaria Lindqvist said on Monday that gas would flow.\n")
+        pipeline.ingest_file(str(other), engine=engine, outlet="Daily Courier")
+        batch = tmp_path / "batch"
+        batch.mkdir()
+        (batch / "a.txt").write_text("Gas\n\nKremlin aide Maria Lindqvist said gas would wait.\n")
+        (batch / "b.txt").write_text("More gas\n\nOfficials said the pipeline was shut.\n")
+        assert not pipeline.ingest_paths([str(batch)], engine=engine).failed
+        with Session(engine) as session:
+            second = session.exec(select(Source).where(Source.name == "Maria Lindqvist")).one()
+        assert second.parent_id is not None and seen[-1] == {second.id}
+    finally:
+        engine.dispose()

@@ -55,6 +55,10 @@ class NameIndex:
         # fuzzy look-ups answered since the index last changed (a new source is looked up
         # before it is resolved, when its side is checked)
         self._fuzzy: dict[str, int | None] = {}
+        self._created: set[int] = set()
+        # sources loaded from the database that gained a kind, side or parent since: the
+        # claims said through them must be judged again (xref_documents' `sources`)
+        self.filled: set[int] = set()
 
     def invalidate(self) -> None:
         """Forget everything: the next call reloads from the database."""
@@ -194,6 +198,7 @@ class NameIndex:
         self._sources[sid] = _State(kind, side, parent_id, None, "extracted")
         self._keys[key] = sid
         self._fuzzy.clear()
+        self._created.add(sid)
         return sid
 
     def _fill(
@@ -203,6 +208,8 @@ class NameIndex:
         changes = new_evidence(state, sid, kind=kind, side=side, parent_id=parent_id)
         for field, value in changes.items():
             setattr(state, field, value)
+        if changes and sid not in self._created:
+            self.filled.add(sid)
         if changes:
             assignments = ", ".join(f"{field} = ?" for field in changes)
             query(

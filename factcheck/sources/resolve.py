@@ -85,6 +85,7 @@ class SourceCache:
         self._ids: dict[tuple[str, str | None], int] = {}  # committed
         self._unsaved: dict[tuple[str, str | None], int] = {}  # files kept, not committed yet
         self._pending: dict[tuple[str, str | None], int] = {}  # this file's
+        self._filled: set[int] = set()  # stored sources that gained a kind, side or parent
 
     def begin(self, session: Session) -> None:
         """A file starts, in `session`'s transaction."""
@@ -95,6 +96,8 @@ class SourceCache:
         """The file is stored; the transaction holding it is still open."""
         self._unsaved.update(self._pending)
         self._pending = {}
+        self._filled |= self.index.filled
+        self.index.filled.clear()
 
     def commit(self) -> None:
         """The transaction committed."""
@@ -114,6 +117,15 @@ class SourceCache:
         self._unsaved = {}
         self.index.invalidate()
         self.session = None
+
+    def take_changed(self) -> set[int]:
+        """Stored sources whose kind, side or parent storing filled in since the last call
+        (for cross-referencing to judge their earlier claims again). A file rolled back
+        forgets its own."""
+        changed = self._filled | self.index.filled
+        self._filled = set()
+        self.index.filled.clear()
+        return changed
 
     def _cached(self, key: tuple[str, str | None]) -> int | None:
         for layer in (self._pending, self._unsaved, self._ids):
