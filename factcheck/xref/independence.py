@@ -243,44 +243,63 @@ class OriginFact:
 def origin_groups(facts: Iterable[OriginFact]) -> Callable[[OriginKey], object]:
     """Group the origins of a set of attributions; returns origin key -> group root."""
     facts = list(facts)
+    origins = {f.origin for f in facts}
+    # Attributions of a popular claim share a few chains: each distinct one makes the
+    # same unions as all of them would. Most chains pass through no other origin.
+    joins = [
+        (origin, key)
+        for origin, chain in dict.fromkeys((f.origin, f.chain) for f in facts)
+        for key in chain
+        if key in origins and key != origin
+    ]
+    # Only a cluster with two documents here can re-label an origin, and one of those
+    # is a copy (its cluster is another document): most attributions are in none.
+    shared = {f.cluster for f in facts if f.cluster != f.document_id}
+    if shared:
+        by_cluster: dict[int, dict[int, set[OriginKey]]] = defaultdict(lambda: defaultdict(set))
+        for f in facts:
+            if f.cluster in shared:
+                by_cluster[f.cluster][f.document_id].add(f.origin)
+        for docs in by_cluster.values():
+            if len(docs) < 2:
+                continue
+            items = list(docs.values())
+            for i, a in enumerate(items):
+                for b in items[i + 1 :]:
+                    # A copy that names a different origin for the same text re-labels
+                    # the original.
+                    joins.extend((x, y) for x in a - b for y in b - a)
+    if not joins:
+        return _alone
     uf: UnionFind[OriginKey] = UnionFind()
-    # Attributions of a popular claim share a few chains: each distinct one, in the
-    # order first seen, makes the same unions as all of them would.
-    chains = dict.fromkeys((f.origin, f.chain) for f in facts)
-    for origin, _ in chains:
+    for origin in origins:
         uf.add(origin)
-    for origin, chain in chains:
-        for key in chain:
-            if key in uf and key != origin:
-                uf.union(origin, key)
-    by_cluster: dict[int, dict[int, set[OriginKey]]] = defaultdict(lambda: defaultdict(set))
-    for f in facts:
-        by_cluster[f.cluster][f.document_id].add(f.origin)
-    for docs in by_cluster.values():
-        if len(docs) < 2:
-            continue
-        items = list(docs.values())
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                # A copy that names a different origin for the same text re-labels the original.
-                for x in a - b:
-                    for y in b - a:
-                        uf.union(x, y)
+    for x, y in joins:
+        uf.union(x, y)
     return uf.find
+
+
+def _alone(origin: OriginKey) -> object:
+    """Each origin its own group."""
+    return origin
 
 
 def count_groups(facts: Iterable[OriginFact]) -> int:
     """Number of origin groups among some attributions."""
     facts = list(facts)
-    if len({f.origin for f in facts}) <= 1:
+    origins = {f.origin for f in facts}
+    if len(origins) <= 1:
         return len(facts) and 1  # one origin is one group, whatever the chains and copies
     find = origin_groups(facts)
-    return len({find(f.origin) for f in facts})
+    return len({find(o) for o in origins})
 
 
 def independent(a: Sequence[OriginFact], b: Sequence[OriginFact]) -> bool:
     """Whether two claims' attributions bring different origin groups (DESIGN §3)."""
     if not a or not b:
         return False
+    mine, theirs = {f.origin for f in a}, {f.origin for f in b}
+    if mine == theirs:
+        return False  # the same origins are the same groups, however they are grouped
     find = origin_groups([*a, *b])
-    return {find(f.origin) for f in a} != {find(f.origin) for f in b}
+    return {find(o) for o in mine} != {find(o) for o in theirs}
