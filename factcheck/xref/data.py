@@ -193,6 +193,8 @@ class Slice:
         default_factory=dict
     )
     _labels: list[str] | None = None
+    # one Interval object per distinct interval: comparisons are remembered by identity
+    _intervals: dict[tuple[object, ...], Interval] = field(default_factory=dict)
 
     def figure_labels(self, *, session: Session) -> list[str]:
         """Every distinct figure label stored (read once per run)."""
@@ -312,6 +314,7 @@ class Slice:
             )  # fmt: skip
             att.stamp = doc.stamp if doc else 0.0
             claim.atts.append(att)
+        intervals = self._intervals
         for row in fig_rows:
             (
                 fid,
@@ -333,13 +336,17 @@ class Slice:
                 continue
             if low is None and high is None:
                 low = high = value
+            bounds = (low, high, bool(low_open), bool(high_open))
+            interval = intervals.get(bounds)
+            if interval is None:
+                interval = intervals[bounds] = Interval(*bounds)
             claim.figs.append(
                 Fig(
                     fid,
                     claim_id,
                     att_id,
                     value,
-                    Interval(low, high, bool(low_open), bool(high_open)),
+                    interval,
                     label,
                     _label_key(label),
                     qual,

@@ -36,6 +36,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factcheck.figures import Interval, agree
 from factcheck.xref.data import ClaimRow
@@ -79,8 +80,7 @@ class Entry:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Compared:
+class Compared(NamedTuple):
     """Two figures compared; written out only for the link that cites it."""
 
     label: str
@@ -172,34 +172,46 @@ def compare_figures(
 ) -> dict[tuple[int, int], Evidence]:
     """Agreement and conflict evidence per claim pair (smaller id first)."""
     out: dict[tuple[int, int], Evidence] = {}
+    # Claims carry few distinct intervals (and loading shares equal ones): each pair of
+    # interval objects is judged once.
+    agreed: dict[tuple[int, int], bool] = {}
     for (_lkey, scope), entries in blocks.items():
-        if len({e.claim for e in entries}) < 2:
+        claims = {e.claim for e in entries}
+        if len(claims) < 2 or (involve is not None and claims.isdisjoint(involve)):
             continue
         where = f" in {scope.replace('+', ' and ')}" if scope else ""
         compared: dict[tuple[int, int], list[tuple[Entry, Entry, bool]]] = {}
         for a, b in _pairs_in_block(entries):
-            if a.claim == b.claim:
+            ca, cb = a.claim, b.claim
+            if ca == cb:
                 continue
-            if involve is not None and a.claim not in involve and b.claim not in involve:
+            if involve is not None and ca not in involve and cb not in involve:
                 continue
-            if a.claim > b.claim:
-                a, b = b, a
-            compared.setdefault((a.claim, b.claim), []).append(
-                (a, b, agree(a.interval, b.interval))
-            )
+            if ca > cb:
+                a, b, ca, cb = b, a, cb, ca
+            key = (id(a.interval), id(b.interval))
+            ok = agreed.get(key)
+            if ok is None:
+                ok = agreed[key] = agree(a.interval, b.interval)
+            found = compared.get((ca, cb))
+            if found is None:
+                compared[(ca, cb)] = [(a, b, ok)]
+            else:
+                found.append((a, b, ok))
         for pair, results in compared.items():
-            ev = out.setdefault(pair, Evidence())
+            ev = out.get(pair)
+            if ev is None:
+                ev = out[pair] = Evidence()
             # "94 overnight and 45 more" against the same two figures elsewhere is agreement:
             # a figure conflicts only when it agrees with none of the other claim's figures
             matched = {id(e) for a, b, ok in results if ok for e in (a, b)}
             for a, b, ok in results:
-                text = Compared(a.label, where, a.interval, b.interval)
                 if ok:
-                    ev.agree.append(text)
+                    ev.agree.append(Compared(a.label, where, a.interval, b.interval))
                 elif id(a) in matched or id(b) in matched:
                     continue
                 elif a.day is None or abs(a.day - b.day) <= CONFLICT_WINDOW_DAYS:  # type: ignore[operator]
-                    ev.conflict.append(text)
+                    ev.conflict.append(Compared(a.label, where, a.interval, b.interval))
     return out
 
 
