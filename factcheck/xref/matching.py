@@ -243,7 +243,9 @@ def blocked_pairs(
 
     Postings are kept per token, group and period of `days` days, so a claim only
     meets claims of its group from its own and the neighbouring periods; then most of
-    the token set must be shared (``overlapping``) before the exact date check.
+    the token set must be shared (``overlapping``) before the exact date check
+    (``comparable``, ``overlapping`` and ``near``, inlined: this loop meets each
+    candidate of each claim).
     """
     df: dict[str, int] = defaultdict(int)
     for item in items:
@@ -251,35 +253,66 @@ def blocked_pairs(
             df[t] += 1
     postings: dict[tuple[str, object, int | None], list[int]] = defaultdict(list)
     buckets: list[set[int | None]] = []
+    rare_of: list[list[str]] = []
     for pos, item in enumerate(items):
         mine = {None if d is None else d // days for d in item.days}
         buckets.append(mine)
-        for t in item.tokens:
-            if 2 <= df[t] <= cap:
-                for b in mine:
-                    postings[(t, item.group, b)].append(pos)
+        group = item.group
+        rare = [t for t in item.tokens if 2 <= df[t] <= cap]
+        for t in rare:
+            for b in mine:
+                postings[(t, group, b)].append(pos)
+        rare.sort(key=lambda t: (df[t], t))
+        rare_of.append(rare[:BLOCK_TOKENS])
+    ids = [item.id for item in items]
+    tokens = [item.tokens for item in items]
+    sizes = [len(t) for t in tokens]
+    figures = [item.figures for item in items]
+    dated = [sorted(d for d in item.days if d is not None) for item in items]
+    undated = [None in item.days for item in items]
     pairs: set[tuple[int, int]] = set()
     for pos, item in enumerate(items):
-        rare = sorted((t for t in item.tokens if 2 <= df[t] <= cap), key=lambda t: (df[t], t))
+        rare = rare_of[pos]
         if not rare:
             continue
         near_buckets = {
             n for b in buckets[pos] for n in ((None,) if b is None else (b - 1, b, b + 1))
         }
-        seen: set[int] = set()
-        for t in rare[:BLOCK_TOKENS]:
+        me, my_tokens, my_size, my_figures = ids[pos], tokens[pos], sizes[pos], figures[pos]
+        my_days, my_undated = dated[pos], undated[pos]
+        group = item.group
+        seen = {pos}
+        for t in rare:
             for b in near_buckets:
-                for other in postings.get((t, item.group, b), ()):
-                    if other == pos or other in seen:
+                for other in postings.get((t, group, b), ()):
+                    if other in seen:
                         continue
                     seen.add(other)
-                    o = items[other]
-                    a, c = (item.id, o.id) if item.id < o.id else (o.id, item.id)
-                    if (a, c) in pairs or not comparable(item, o):
+                    them = ids[other]
+                    key = (me, them) if me < them else (them, me)
+                    if key in pairs:
                         continue
-                    if overlapping(item.tokens, o.tokens) and near(item.days, o.days, days):
-                        pairs.add((a, c))
+                    theirs = figures[other]
+                    if my_figures is not None and theirs is not None and my_figures != theirs:
+                        continue  # not comparable
+                    if len(my_tokens & tokens[other]) < OVERLAP * min(my_size, sizes[other]):
+                        continue
+                    if (my_undated and undated[other]) or _near_sorted(my_days, dated[other], days):
+                        pairs.add(key)
     return pairs
+
+
+def _near_sorted(da: Sequence[int], db: Sequence[int], days: int) -> bool:
+    """Some day of `da` within `days` of some day of `db` (both sorted)."""
+    i = j = 0
+    while i < len(da) and j < len(db):
+        if abs(da[i] - db[j]) <= days:
+            return True
+        if da[i] < db[j]:
+            i += 1
+        else:
+            j += 1
+    return False
 
 
 @dataclass
