@@ -64,6 +64,14 @@ def _published_between(rng: tuple[datetime, datetime]):  # type: ignore[no-untyp
 def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
     """Documents that may be copies of the new ones: same fingerprint, or carrying a claim
     with the same text (copies carry the same sentences)."""
+    conn = session.connection()
+    if (
+        conn.execute(
+            select(Document.id).where(~one_of(conn, Document.id, new_docs)).limit(1)
+        ).first()
+        is None
+    ):
+        return set()  # no other document
     keys: set[str] = ids_of(
         session,
         select(Claim.key).join(Attribution, Attribution.claim_id == Claim.id),
@@ -96,6 +104,8 @@ def copy_candidates(new_docs: list[int], *, session: Session) -> set[int]:
 
 def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
     """Claims that could merge or link with the seed claims, found through indexes."""
+    if sl.check_complete(session=session):
+        return set()
     seed_claims = [sl.claims[i] for i in seeds if i in sl.claims]
     found: set[int] = set()
     # Same text, and the claims linked to the seeds now (their links are recomputed).
@@ -243,6 +253,8 @@ def _series_claims(
 ) -> set[int]:
     """Claims with a figure in one of these series (same label, scope and origin) said
     within its span of days."""
+    if sl.complete:
+        return set()
     wanted: dict[tuple[str, str | None, int], list[tuple[int, int]]] = defaultdict(list)
     members: dict[object, set[int]] = {}
     for (lkey, fscope, origin), span in spans.items():

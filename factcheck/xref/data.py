@@ -193,6 +193,7 @@ class Slice:
         default_factory=dict
     )
     _labels: list[str] | None = None
+    complete: bool = False  # every stored claim is loaded: nothing more to look for
     # one Interval object per distinct interval: comparisons are remembered by identity
     _intervals: dict[tuple[object, ...], Interval] = field(default_factory=dict)
 
@@ -247,6 +248,7 @@ class Slice:
             Figure.unit, Figure.text, Figure.scope,
         )  # fmt: skip
         if ids is None:
+            self.complete = True
             claim_rows = session.connection().execute(select(*claim_cols)).all()
             att_rows = (
                 session.connection()
@@ -269,6 +271,8 @@ class Slice:
             fig_rows = session.connection().execute(select(*fig_cols).order_by(Figure.id)).all()
         else:
             wanted = sorted(set(ids) - set(self.claims))
+            if self.complete or not wanted:
+                return []
             conn = session.connection()
             # Claims in id order on either backend: the slice keeps them in that order.
             claim_rows = conn.execute(
@@ -364,6 +368,16 @@ class Slice:
                 for att in self.claims[cid].atts:
                     self.judge_origin(att)
         return new_ids
+
+    def check_complete(self, *, session: Session) -> bool:
+        """Whether every stored claim is loaded (a first ingest loads them all as seeds)."""
+        if not self.complete:
+            conn = session.connection()
+            other = conn.execute(
+                select(Claim.id).where(~one_of(conn, Claim.id, self.claims)).limit(1)
+            ).first()
+            self.complete = other is None
+        return self.complete
 
     def _derive_texts(self, texts: set[str]) -> None:
         """Values derived from claim texts, half of them in a second process for big runs."""

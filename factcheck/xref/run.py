@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
-from factcheck.db import executemany, one_of
-from factcheck.models import Attribution, ChainHop, ClaimLink
+from factcheck.db import executemany, insert_rows, one_of
+from factcheck.models import Attribution, ChainHop, ClaimLink, utcnow
 from factcheck.xref import copies
 from factcheck.xref.candidates import candidates, copy_candidates, ids_of, series_context
 from factcheck.xref.data import (
@@ -301,6 +301,7 @@ def _write_links(
             )
         )
         delete_where_in(session, "claimlink", "id", replaced)
+    now = utcnow()
     rows = [
         {
             "claim_id": link.claim_id,
@@ -310,18 +311,23 @@ def _write_links(
             "score": link.score,
             "status": "auto",
             "why": link.why,
+            "created_at": now,
         }
         for link in links
     ]
-    if involve is not None and rows:
+    outside = (
+        []
+        if involve is None
+        else [r for r in rows if r["claim_id"] not in involve and r["other_id"] not in involve]
+    )
+    if outside:
         # Links between two claims outside `involve` may already be stored (unchanged).
         stored = select(ClaimLink.claim_id, ClaimLink.other_id, ClaimLink.kind).where(
-            one_of(session, ClaimLink.claim_id, {r["claim_id"] for r in rows})
+            one_of(session, ClaimLink.claim_id, {r["claim_id"] for r in outside})
         )
         existing = {tuple(r) for r in session.connection().execute(stored).all()}
         rows = [r for r in rows if (r["claim_id"], r["other_id"], r["kind"]) not in existing]
-    for start in range(0, len(rows), 5000):
-        session.connection().execute(insert(ClaimLink), rows[start : start + 5000])
+    insert_rows(session, ClaimLink, rows)
 
 
 # --- flags and caches ----------------------------------------------------------------
