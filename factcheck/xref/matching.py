@@ -203,17 +203,9 @@ def near(a: Sequence[int | None], b: Sequence[int | None], days: int) -> bool:
     """Some day of `a` within `days` of some day of `b`; undated only matches undated."""
     if None in a and None in b:
         return True
-    da = sorted(x for x in a if x is not None)
-    db = sorted(x for x in b if x is not None)
-    i = j = 0
-    while i < len(da) and j < len(db):
-        if abs(da[i] - db[j]) <= days:
-            return True
-        if da[i] < db[j]:
-            i += 1
-        else:
-            j += 1
-    return False
+    return _near_sorted(
+        sorted(x for x in a if x is not None), sorted(x for x in b if x is not None), days
+    )
 
 
 @dataclass
