@@ -23,7 +23,7 @@ from factcheck.db import one_of
 from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, Figure
 from factcheck.xref.copies import MAX_POSTING
 from factcheck.xref.data import ClaimRow, Slice, _label_key
-from factcheck.xref.links import SeriesKey, blocks_of, series_of
+from factcheck.xref.links import BlockKey, Entry, SeriesKey, blocks_of, series_of
 from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
 from factcheck.xref.scope import (
     FIGURE_WINDOW_DAYS,
@@ -162,9 +162,10 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
 
 def series_context(
     sl: Slice, involve: set[int], *, session: Session
-) -> tuple[dict[SeriesKey, tuple[int, int]], set[int]]:
+) -> tuple[dict[SeriesKey, tuple[int, int]], set[int], dict[BlockKey, list[Entry]]]:
     """The series an incremental run recomputes, with the span of days each is loaded whole
-    for, and the ids of the stored automatic ``updates`` links they replace.
+    for, the ids of the stored automatic ``updates`` links they replace, and the figure
+    blocks of every claim then loaded.
 
     Every series an involved claim has a figure in is recomputed around that figure
     (an update reaches ``UPDATE_WINDOW_DAYS``). A stored link between two claims of a
@@ -223,7 +224,8 @@ def series_context(
         # claim -> series -> days of its figures there; claim -> the spans it is in
         days: dict[int, dict[SeriesKey, list[int]]] = defaultdict(lambda: defaultdict(list))
         within: dict[int, set[SeriesKey]] = defaultdict(set)
-        for key, entries in series_of(blocks_of(sl.claims.values())).items():
+        blocks = blocks_of(sl.claims.values())
+        for key, entries in series_of(blocks).items():
             span = spans.get(key)
             for e in entries:
                 days[e.claim][key].append(e.day)  # type: ignore[arg-type]
@@ -245,7 +247,7 @@ def series_context(
                     both = days[a][key] + days[b][key]
                     widen(key, min(both), max(both))
         if all(loaded.get(k) == v for k, v in spans.items()):
-            return spans, replaced
+            return spans, replaced, blocks
 
 
 def _series_claims(

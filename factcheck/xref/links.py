@@ -36,6 +36,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.figures import Interval, agree
@@ -98,6 +99,7 @@ class Evidence:
     conflict: list[Compared | str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
 def fmt_interval(iv: Interval) -> str:
     """Compact form of an interval: 25, ≥25, >1000000, ≤30, 10800–13200."""
 
@@ -204,13 +206,19 @@ def compare_figures(
                 ev = out[pair] = Evidence()
             # "94 overnight and 45 more" against the same two figures elsewhere is agreement:
             # a figure conflicts only when it agrees with none of the other claim's figures
-            matched = {id(e) for a, b, ok in results if ok for e in (a, b)}
+            disagreed = False
             for a, b, ok in results:
                 if ok:
                     ev.agree.append(Compared(a.label, where, a.interval, b.interval))
-                elif id(a) in matched or id(b) in matched:
+                else:
+                    disagreed = True
+            if not disagreed:
+                continue
+            matched = {id(e) for a, b, ok in results if ok for e in (a, b)}
+            for a, b, ok in results:
+                if ok or id(a) in matched or id(b) in matched:
                     continue
-                elif a.day is None or abs(a.day - b.day) <= CONFLICT_WINDOW_DAYS:  # type: ignore[operator]
+                if a.day is None or abs(a.day - b.day) <= CONFLICT_WINDOW_DAYS:  # type: ignore[operator]
                     ev.conflict.append(Compared(a.label, where, a.interval, b.interval))
     return out
 

@@ -35,6 +35,8 @@ from factcheck.xref.data import (
 from factcheck.xref.flags import DisputeMatcher, claim_flags
 from factcheck.xref.independence import SourceIndex
 from factcheck.xref.links import (
+    BlockKey,
+    Entry,
     Link,
     SeriesKey,
     apply_manual,
@@ -273,9 +275,14 @@ def compute_links(
     text: dict[tuple[int, int], Scored],
     involve: set[int] | None,
     spans: Mapping[SeriesKey, tuple[int, int]] | None = None,
+    blocks: dict[BlockKey, list[Entry]] | None = None,
 ) -> list[Link]:
-    """Links for pairs involving `involve` (all when None) and within the series `spans`."""
-    blocks = blocks_of(sl.claims.values())
+    """Links for pairs involving `involve` (all when None) and within the series `spans`.
+
+    `blocks` are the claims' figure blocks when already made (``series_context``).
+    """
+    if blocks is None:
+        blocks = blocks_of(sl.claims.values())
     figures = compare_figures(blocks, involve)
     sums = compare_sums(blocks, involve)
     updates = series_links(blocks, None if involve is None else spans or {})
@@ -512,8 +519,8 @@ def xref_documents(
     old_partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, relinked)
     old_partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, relinked)
     _write_merges(into, session=session, full=False)
-    spans, replaced = series_context(sl, involve, session=session)
-    links = compute_links(sl, text, involve, spans)
+    spans, replaced, blocks = series_context(sl, involve, session=session)
+    links = compute_links(sl, text, involve, spans, blocks)
     _write_links(links, session=session, involve=relinked, replaced=replaced)
     session.flush()
     touched = involve | {into.get(p, p) for p in old_partners}

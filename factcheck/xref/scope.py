@@ -128,7 +128,17 @@ def places_in(text: str) -> frozenset[str]:
 
 def scope_key(places: frozenset[str] | set[str]) -> str | None:
     """Stored form of a place set: sorted keys joined by '+', None when there are none."""
-    return "+".join(sorted(places)) if places else None
+    if not places:
+        return None
+    if type(places) is not frozenset:
+        return "+".join(sorted(places))
+    got = _SCOPE_KEYS.get(places)
+    if got is None:
+        got = _SCOPE_KEYS[places] = "+".join(sorted(places))
+    return got
+
+
+_SCOPE_KEYS: dict[frozenset[str], str] = {}  # place sets are few and asked for often
 
 
 def parse_scope(scope: str | None) -> frozenset[str]:
