@@ -215,6 +215,10 @@ class BlockItem:
     tokens: frozenset[str]
     group: object = None  # only items of one group are compared (e.g. their place set)
     figures: frozenset[object] | None = None  # labelled figures; None when it has none
+    # An item meets another only when one of its `visits` is among the other's `posted`
+    # kinds (a symmetric relation: see run._block_item); by default every item meets all.
+    posted: tuple[object, ...] = (None,)
+    visits: tuple[object, ...] = (None,)
 
 
 def comparable(a: BlockItem, b: BlockItem) -> bool:
@@ -223,7 +227,7 @@ def comparable(a: BlockItem, b: BlockItem) -> bool:
     Claims naming different places are never linked by text, and two claims that both
     carry labelled figures are judged by their figures (a merge needs the same ones).
     """
-    if a.group != b.group:
+    if a.group != b.group or not any(k in b.posted for k in a.visits):
         return False
     return a.figures is None or b.figures is None or a.figures == b.figures
 
@@ -233,19 +237,23 @@ def blocked_pairs(
 ) -> set[tuple[int, int]]:
     """Candidate pairs: one carries one of the other's rarest tokens, said within `days`.
 
-    Postings are kept per token, group and period of `days` days, so a claim only
-    meets claims of its group from its own and the neighbouring periods; then most of
-    the token set must be shared (``overlapping``) before the exact date check
-    (``comparable``, ``overlapping`` and ``near``, inlined: this loop meets each
-    candidate of each claim).
+    Postings are kept per token, group, kind and period of `days` days, so a claim
+    only meets claims of its group and of the kinds it visits from its own and the
+    neighbouring periods; then most of the token set must be shared (``overlapping``)
+    before the exact date check (``comparable``, ``overlapping`` and ``near``, inlined:
+    this loop meets each candidate of each claim).
     """
     df: dict[str, int] = defaultdict(int)
     for item in items:
         for t in item.tokens:
             df[t] += 1
-    postings: dict[tuple[str, object, int | None], list[int]] = defaultdict(list)
+    postings: dict[tuple[str, object, int | None, int], list[int]] = defaultdict(list)
     buckets: list[set[int | None]] = []
     rare_of: list[list[str]] = []
+    # Kinds are numbered: posting keys then compare ints, not sets of numbers.
+    kinds: dict[object, int] = {}
+    posted = [[kinds.setdefault(k, len(kinds)) for k in item.posted] for item in items]
+    visits = [[kinds[k] for k in item.visits if k in kinds] for item in items]
     for pos, item in enumerate(items):
         mine = {None if d is None else d // days for d in item.days}
         buckets.append(mine)
@@ -253,7 +261,8 @@ def blocked_pairs(
         rare = [t for t in item.tokens if 2 <= df[t] <= cap]
         for t in rare:
             for b in mine:
-                postings[(t, group, b)].append(pos)
+                for kind in posted[pos]:
+                    postings[(t, group, b, kind)].append(pos)
         rare.sort(key=lambda t: (df[t], t))
         rare_of.append(rare[:BLOCK_TOKENS])
     ids = [item.id for item in items]
@@ -263,8 +272,7 @@ def blocked_pairs(
     dated = [sorted(d for d in item.days if d is not None) for item in items]
     undated = [None in item.days for item in items]
     pairs: set[tuple[int, int]] = set()
-    for pos, item in enumerate(items):
-        rare = rare_of[pos]
+    for pos, rare in enumerate(rare_of):
         if not rare:
             continue
         near_buckets = {
@@ -272,25 +280,29 @@ def blocked_pairs(
         }
         me, my_tokens, my_size, my_figures = ids[pos], tokens[pos], sizes[pos], figures[pos]
         my_days, my_undated = dated[pos], undated[pos]
-        group = item.group
+        group = items[pos].group
         seen = {pos}
+        wanted = visits[pos]
         for t in rare:
             for b in near_buckets:
-                for other in postings.get((t, group, b), ()):
-                    if other in seen:
-                        continue
-                    seen.add(other)
-                    them = ids[other]
-                    key = (me, them) if me < them else (them, me)
-                    if key in pairs:
-                        continue
-                    theirs = figures[other]
-                    if my_figures is not None and theirs is not None and my_figures != theirs:
-                        continue  # not comparable
-                    if len(my_tokens & tokens[other]) < OVERLAP * min(my_size, sizes[other]):
-                        continue
-                    if (my_undated and undated[other]) or _near_sorted(my_days, dated[other], days):
-                        pairs.add(key)
+                for kind in wanted:
+                    for other in postings.get((t, group, b, kind), ()):
+                        if other in seen:
+                            continue
+                        seen.add(other)
+                        them = ids[other]
+                        key = (me, them) if me < them else (them, me)
+                        if key in pairs:
+                            continue
+                        theirs = figures[other]
+                        if my_figures is not None and theirs is not None and my_figures != theirs:
+                            continue  # not comparable
+                        if len(my_tokens & tokens[other]) < OVERLAP * min(my_size, sizes[other]):
+                            continue
+                        if (my_undated and undated[other]) or _near_sorted(
+                            my_days, dated[other], days
+                        ):
+                            pairs.add(key)
     return pairs
 
 

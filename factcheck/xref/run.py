@@ -158,8 +158,16 @@ def _block_item(c: ClaimRow, merging: bool = False) -> BlockItem:
     )
     # Blocks are per place set; for merging, per place set, figures and denial too (only
     # those can merge): the same pairs among them, far fewer pairs to look at.
-    group = (c.places, c.denial, c.figure_signature()) if merging else c.places
-    return BlockItem(c.id, c.days, c.sig, group, labelled or None)
+    if merging:
+        group = (c.places, c.denial, c.figure_signature())
+        return BlockItem(c.id, c.days, c.sig, group, labelled or None)
+    # Text links only a claim and its denial, or two claims with the same numbers of which
+    # at most one has labelled figures (links.decide): a claim meets only those.
+    posted = (("same", c.denial, c.numbers, bool(labelled)), ("denial", c.denial))
+    visits = [("same", c.denial, c.numbers, False), ("denial", not c.denial)]
+    if not labelled:
+        visits.append(("same", c.denial, c.numbers, True))
+    return BlockItem(c.id, c.days, c.sig, c.places, labelled or None, posted, tuple(visits))
 
 
 def _apply(sl: Slice, plan: MergePlan) -> None:
