@@ -281,14 +281,13 @@ def insert_row(session: Session, table: type, row: dict[str, object]) -> int:
 def _insert_statement(
     session: Session, table: type, rows: Sequence[dict[str, object]]
 ) -> tuple[str, list[tuple[object, ...]]]:
-    core = table.__table__  # type: ignore[attr-defined]
     dialect = session.connection().dialect
-    names = list(rows[0])
-    convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
-    pick = operator.itemgetter(*names)
-    values_of = pick if len(names) > 1 else lambda row: (pick(row),)
+    names = tuple(rows[0])
+    shape = (table, names, dialect.name, dialect.driver)
+    plan = _INSERT_PLANS.get(shape)
+    if plan is None:
+        plan = _INSERT_PLANS[shape] = _insert_plan(table, names, dialect)
+    sql, values_of, converted = plan
     if not converted:
         return sql, [values_of(row) for row in rows]
     params: list[tuple[object, ...]] = []
@@ -299,6 +298,23 @@ def _insert_statement(
                 values[i] = fn(values[i])
         params.append(tuple(values))
     return sql, params
+
+
+_INSERT_PLANS: dict[tuple[Any, ...], tuple[str, Any, list[tuple[int, Any]]]] = {}
+
+
+def _insert_plan(
+    table: type, names: tuple[str, ...], dialect: Any
+) -> tuple[str, Any, list[tuple[int, Any]]]:
+    """The INSERT for `names` of `table`, a row's values getter, and the columns whose
+    values the driver gets converted (index, converter); looked up once per shape."""
+    core = table.__table__  # type: ignore[attr-defined]
+    convert = [core.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    sql = f"INSERT INTO {core.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    converted = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
+    pick = operator.itemgetter(*names)
+    values_of = pick if len(names) > 1 else lambda row: (pick(row),)
+    return sql, values_of, converted
 
 
 CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's parameter limits

@@ -37,6 +37,7 @@ from factcheck.sources.gazetteer import gazetteer
 from factcheck.sources.resolve import SourceCache, SourceGuesses, guess_sources
 from factcheck.store import StoreResult, find_document, store_document
 from factcheck.xref import XrefStats, xref_documents
+from factcheck.xref.copies import document_sketch
 
 PARALLEL_MIN_FILES = 32  # below this, forking a worker costs more than it saves
 GROUP_SECONDS = 0.5  # a batch commits at least this often
@@ -53,6 +54,7 @@ class ReportExtraction:
     documents: list[tuple[DocumentDraft, list[ExtractedAttribution]]]
     fingerprints: list[str] | None = None  # of each document's text, once computed
     guesses: list[list[SourceGuesses]] | None = None  # per document, per attribution
+    sketches: list[bytes] | None = None  # per document, for copy detection
 
     def fingerprint_all(self) -> list[str]:
         if self.fingerprints is None:
@@ -60,9 +62,14 @@ class ReportExtraction:
         return self.fingerprints
 
     def prepare(self) -> None:
-        """Do the storing stage's pure text work now (where reading runs in a worker):
-        fingerprints, and what each speaker and chain hop is guessed to be."""
+        """Do the storing and cross-referencing stages' pure text work now (where reading
+        runs in a worker): fingerprints, what each speaker and chain hop is guessed to be,
+        and the documents' sketches for copy detection."""
         self.fingerprint_all()
+        if self.sketches is None:
+            self.sketches = [
+                document_sketch(draft.text, draft.skip_text()) for draft, _ in self.documents
+            ]
         if self.guesses is None:
             self.guesses = [
                 [guess_sources(found) for found in attributions]
@@ -168,7 +175,12 @@ def store_report(
             sources.begin(session)
             result = _store(report, path=path, session=session, sources=sources)
             if cross_reference and result.documents:
-                xref_documents(result.documents, session=session, sources=sources.take_changed())
+                xref_documents(
+                    result.documents,
+                    session=session,
+                    sources=sources.take_changed(),
+                    sketches=result.sketches,
+                )
     except BaseException:
         sources.rollback()
         raise
@@ -202,6 +214,8 @@ def _store(
         )
         stored[index] = doc_id
         result.documents.append(doc_id)
+        if report.sketches is not None:
+            result.sketches[doc_id] = report.sketches[index]
         result.attributions += count
         result.joined += joined
     return result
@@ -278,11 +292,15 @@ def _ingest_paths(
     except BaseException:
         group.rollback()
         raise
-    new_documents = [d for o in summary.outcomes if o.result for d in o.result.documents]
+    stored = [o.result for o in summary.outcomes if o.result]
+    new_documents = [d for result in stored for d in result.documents]
     if new_documents:
         with session_scope(engine) as session:
             summary.xref = xref_documents(
-                new_documents, session=session, sources=group.sources.take_changed()
+                new_documents,
+                session=session,
+                sources=group.sources.take_changed(),
+                sketches={d: sk for result in stored for d, sk in result.sketches.items()},
             )
     return summary
 

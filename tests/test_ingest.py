@@ -472,9 +472,9 @@ def test_sources_that_gain_a_parent_are_handed_to_cross_referencing(
     seen: list[set[int]] = []
     real = pipeline.xref_documents
 
-    def spy(documents, *, session, sources=()):  # type: ignore[no-untyped-def]
+    def spy(documents, *, session, sources=(), **kwargs):  # type: ignore[no-untyped-def]
         seen.append(set(sources))
-        return real(documents, session=session, sources=sources)
+        return real(documents, session=session, sources=sources, **kwargs)
 
     monkeypatch.setattr(pipeline, "xref_documents", spy)
     engine = dbmod.make_engine(migrated_url)

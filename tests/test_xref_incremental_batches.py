@@ -142,3 +142,54 @@ def test_reports_ingested_in_two_batches_need_no_full_run(engine, tmp_path):
     batches = [[r[1] for r in REPORTS if r[0] == batch] for batch in (1, 2)]
     before, after = _ingest_and_settle(engine, tmp_path, batches)
     _assert_settled(before, after)
+
+
+def test_batches_read_by_workers_pass_their_sketches_and_need_no_full_run(
+    engine, tmp_path, monkeypatch
+):
+    """Read in worker processes (as a big batch is), each report comes with its documents'
+    copy-detection sketches; cross-referencing uses them instead of reading the texts back,
+    and finds what a full run does."""
+    from factcheck import pipeline
+    from factcheck.xref import copies
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 1)
+    given: list[set[int]] = []
+    detect_for = copies.detect_for
+
+    def spy(new_ids, candidate_ids, **kwargs):  # type: ignore[no-untyped-def]
+        given.append(set(kwargs.get("known") or {}))
+        return detect_for(new_ids, candidate_ids, **kwargs)
+
+    monkeypatch.setattr(copies, "detect_for", spy)
+    batches = [[r[1] for r in REPORTS if r[0] == batch] for batch in (1, 2)]
+    before, after = _ingest_and_settle(engine, tmp_path, batches)
+    _assert_settled(before, after)
+    assert [len(known) for known in given] == [len(batch) for batch in batches]
+
+
+def test_a_sketch_made_from_the_draft_equals_one_made_from_the_stored_document(engine, tmp_path):
+    from sqlmodel import select
+
+    from factcheck.models import Document
+    from factcheck.pipeline import read_and_extract
+    from factcheck.xref.copies import Sketcher, document_sketch
+
+    path = tmp_path / "appeal.txt"
+    path.write_text(
+        f"Convoy reaches villages\n\n{COMMON}\n\nSupport independent journalism. Donate now to "
+        "keep our reporting free for everyone.\n\nOfficials said the bridge would reopen on "
+        "Monday.\n\nRelated Articles\n",
+        encoding="utf-8",
+    )
+    path = str(path)
+    report = read_and_extract(path)
+    summary = ingest_paths([path], engine=engine)
+    assert not summary.failed
+    with Session(engine) as session:
+        stored = session.exec(select(Document)).one()
+    draft = report.documents[0][0]
+    assert draft.skip, "the draft should have skipped spans for this test to mean anything"
+    made = document_sketch(draft.text, draft.skip_text())
+    assert made == Sketcher().sketch(stored.text, stored.skip).tobytes()
+    assert len(made) > 8

@@ -84,6 +84,10 @@ class DocumentDraft:
             spans.append((pos, len(self.text)))
         return [(a, b) for a, b in spans if self.text[a:b].strip()]
 
+    def skip_text(self) -> str:
+        """The skipped spans as the ledger stores them (``Document.skip``): "a-b,c-d"."""
+        return ",".join(f"{a}-{b}" for a, b in self.skip)
+
     def body_text(self) -> str:
         """The body without skipped spans (pieces joined by newlines), for fingerprints."""
         return "\n".join(self.text[a:b].strip() for a, b in self.kept_spans())

@@ -30,10 +30,8 @@ class StoreResult:
     # attributions that joined a stored claim with the same sentence (the rest got a claim of
     # their own, which cross-referencing may merge later)
     joined: int = 0
-
-
-def _spans(spans: Sequence[tuple[int, int]]) -> str:
-    return ",".join(f"{a}-{b}" for a, b in spans)
+    # sketches of the new documents made where the report was read (by id), for copy detection
+    sketches: dict[int, bytes] = field(default_factory=dict)
 
 
 def find_document(
@@ -92,7 +90,7 @@ def store_document(
                 "copy_of_id": copy_of,
                 "source_path": path,
                 "source_offset": draft.start,
-                "skip": _spans(draft.skip),
+                "skip": draft.skip_text(),
                 "ingested_at": utcnow(),
             }
         ],

@@ -34,7 +34,7 @@ import string
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import compress
@@ -112,6 +112,21 @@ def _without_spans(text: str, skip: str) -> str:
         pos = max(pos, end)
     pieces.append(text[pos:])
     return "\n".join(pieces)
+
+
+_DEFAULT_SKETCHER = Sketcher()  # for sketches made as documents are read
+
+
+def document_sketch(text: str, skip: str = "") -> bytes:
+    """A document's sketch as ``detect_for(known=…)`` takes it: `text` and `skip` as stored
+    (``Document.text``, ``Document.skip``). Word ids are stable, so any process may make it."""
+    return _DEFAULT_SKETCHER.sketch(text, skip).tobytes()
+
+
+def _from_bytes(data: bytes) -> array:
+    sketch = array("q")
+    sketch.frombytes(data)
+    return sketch
 
 
 @dataclass(slots=True)
@@ -449,6 +464,7 @@ def detect_for(
     *,
     session: Session,
     sketcher: Sketcher | None = None,
+    known: Mapping[int, bytes] | None = None,
 ) -> tuple[CopyGraph, set[int]]:
     """Copy clusters after adding `new_ids`, comparing them with `candidate_ids` only.
 
@@ -456,22 +472,33 @@ def detect_for(
     documents read here), so a batch finds what a full run over the same documents
     would. Returns the graph over every document involved and the ids whose cluster
     changed (the new documents and members of clusters that merged or got a new
-    earliest document).
+    earliest document). `known` are sketches already made (``document_sketch`` of a
+    document's stored text and skipped spans, by id): ingest makes them where it reads.
     """
     sketcher = sketcher or Sketcher()
+    known = known or {}
     new = sorted(set(new_ids))
     cands = sorted(set(candidate_ids) - set(new))
     graph = CopyGraph()
     sketches: dict[int, array] = {}
-    stmt = (
-        select(*_DOC_COLUMNS, Document.skip, Document.text)
-        .where(one_of(session, Document.id, new + cands))
-        .order_by(Document.id)
-    )
+    wanted = new + cands
+    # Texts are read only for the documents without a sketch; all in id order, as the
+    # pairs below are opened in the order of `sketches`.
+    need_text = [d for d in wanted if d not in known]
+    texts: dict[int, tuple[str, str]] = {}
+    if need_text:
+        stmt = select(Document.id, Document.text, Document.skip).where(
+            one_of(session, Document.id, need_text)
+        )
+        texts = {doc_id: (text, skip) for doc_id, text, skip in session.connection().execute(stmt)}
+    stmt = select(*_DOC_COLUMNS).where(one_of(session, Document.id, wanted)).order_by(Document.id)
     for row in session.connection().execute(stmt):
-        info = DocInfo(*row[:6])
+        info = DocInfo(*row)
         graph.docs[info.id] = info
-        sketches[info.id] = sketcher.sketch(row[7], row[6])
+        if info.id in known:
+            sketches[info.id] = _from_bytes(known[info.id])
+        else:
+            sketches[info.id] = sketcher.sketch(*texts[info.id])
     # Bring in the current clusters of the candidates: their roots and members.
     roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
     members = _cluster_members(roots, session=session)

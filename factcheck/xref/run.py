@@ -480,13 +480,19 @@ def xref_all(*, session: Session) -> XrefStats:
 
 
 def xref_documents(
-    document_ids: Iterable[int], *, session: Session, sources: Iterable[int] = ()
+    document_ids: Iterable[int],
+    *,
+    session: Session,
+    sources: Iterable[int] = (),
+    sketches: Mapping[int, bytes] | None = None,
 ) -> XrefStats:
     """Cross-reference documents just stored, touching only what they can change.
 
     `sources` are sources whose kind, side, parent or merge changed since the last run
     (storing fills in what a known source lacked): the claims attributed through them,
     or through a source under them, are judged again too, as their origins may differ.
+    `sketches` are the documents' copy-detection sketches when already made
+    (``copies.document_sketch``, by document id).
     """
     started = time.perf_counter()
     new_set = set(document_ids)
@@ -497,7 +503,7 @@ def xref_documents(
     session.flush()
     # 1. Copies, among documents that share a fingerprint or a claim text with the new ones.
     cand_docs = copy_candidates(new_docs, session=session)
-    graph, changed_docs = copies.detect_for(new_docs, cand_docs, session=session)
+    graph, changed_docs = copies.detect_for(new_docs, cand_docs, session=session, known=sketches)
     copies.write_links(graph, session=session, doc_ids=changed_docs)
     # 2. The claims those documents carry, and everything they could merge or link with.
     seeds = ids_of(session, select(Attribution.claim_id), Attribution.document_id, changed_docs)
