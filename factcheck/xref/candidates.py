@@ -232,16 +232,16 @@ def series_context(
                 if span is not None and span[0] <= e.day <= span[1]:  # type: ignore[operator]
                     within[e.claim].add(key)
         conn = session.connection()
+        # Both ends must be within: the other end is checked here, as SQLite would otherwise
+        # look the link index up for every pair of the two id lists.
         stored = conn.execute(
             select(ClaimLink.id, ClaimLink.claim_id, ClaimLink.other_id).where(
-                auto,
-                one_of(conn, ClaimLink.claim_id, within),
-                one_of(conn, ClaimLink.other_id, within),
+                auto, one_of(conn, ClaimLink.claim_id, within)
             )
         ).all()
         replaced: set[int] = set()
         for link_id, a, b in stored:
-            if within[a] & within[b]:
+            if b in within and within[a] & within[b]:
                 replaced.add(link_id)
                 for key in days[a].keys() & days[b].keys():
                     both = days[a][key] + days[b][key]
