@@ -65,6 +65,35 @@ def test_split_sentences_acronym_before_sentence_start():
     assert sents == ["Troops left the U.S.", "The war went on."]
 
 
+def test_split_sentences_company_suffix_before_sentence_start():
+    text = (
+        "She joined Lyle & Co. He left Brandt Corp. Officials met. It went to Acme Inc. Holdings."
+    )
+    sents = [s.text for s in split_sentences(text)]
+    assert sents == [
+        "She joined Lyle & Co.",
+        "He left Brandt Corp.",
+        "Officials met.",
+        "It went to Acme Inc. Holdings.",
+    ]
+
+
+def test_pronoun_after_company_suffix_speaks_in_its_own_sentence():
+    text = (
+        '"The rally has further to run," said Peter Lang, who covers retail stocks for Baird'
+        " & Co. He estimated that the land alone was worth $9 a share and said a higher offer"
+        ' "is quite possible."'
+    )
+    est = by_cue(text, "estimated")
+    assert (sp(est), est.speaker_name) == ("He", "Peter Lang")
+    assert est.content.text == "the land alone was worth $9 a share"
+    said = [
+        a for a in attributed(text) if a.cue.text == "said" and not a.content.text.startswith('"')
+    ]
+    assert [(sp(a), a.speaker_name) for a in said] == [("He", "Peter Lang")]
+    assert said[0].content.text == 'a higher offer "is quite possible."'
+
+
 # ---------------------------------------------------------------- speaker before the cue
 
 

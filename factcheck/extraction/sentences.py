@@ -27,7 +27,12 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-# After a dotted acronym ("U.S.") only these words make the full stop a sentence end.
+# Abbreviations that close a name rather than open one ("Kidder, Peabody & Co.", "Apple
+# Inc.", "Martin Luther King Jr."): a sentence may end on them, as on a dotted acronym.
+_NAME_ENDINGS = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "etc"})
+
+# After a dotted acronym ("U.S.") or a name ending ("Co.") only these words make the full
+# stop a sentence end.
 _SENTENCE_STARTERS = frozenset(
     {
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at",
@@ -66,7 +71,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if "." in word and _ACRONYM_RE.search(word):  # an acronym has a stop inside
         return (first + nxt.group(3)).lower() in _SENTENCE_STARTERS
     if low in _ABBREVIATIONS and len(punct) == 1:
-        return False
+        return low in _NAME_ENDINGS and (first + nxt.group(3)).lower() in _SENTENCE_STARTERS
     if low == "no" and first.isdigit():
         return False
     # A lone capital initial ("J. Smith") is part of a name, but not the platform in
