@@ -1270,3 +1270,32 @@ def test_second_review_speakers(text, speaker):
 )
 def test_second_review_not_attributions(text):
     assert attributed(text) == []
+
+
+# ---------------------------------------------------------------- write and post need a message
+
+
+def test_posted_a_figure_is_not_a_post():
+    text = "The province's pension fund, which posted a loss for a second year in 2024, is under review."
+    assert attributed(text) == []
+
+
+def test_posted_on_a_platform_that_is_a_cue():
+    a = one("The mayor posted on social media that the road would reopen on Monday.")
+    assert (sp(a), a.cue.text, a.content.text) == (
+        "The mayor",
+        "posted",
+        "the road would reopen on Monday.",
+    )
+
+
+def test_written_without_a_message_is_not_a_cue():
+    a = one('It was "not the deal anybody would have written on their own," the mediator said.')
+    assert sp(a) == "the mediator"
+    assert attributed("The governor wrote a letter urging calm.") == []
+
+
+def test_wrote_with_a_clause_or_quote_is_a_cue():
+    assert one("She wrote the plan was flawed.").content.text == "the plan was flawed."
+    a = one('In a memo, the auditor wrote: "The books do not balance."')
+    assert (sp(a), a.kind) == ("the auditor", "direct_quote")

@@ -138,8 +138,8 @@ CUE_VERBS: dict[str, str] = _forms(
 # (or when they close a sentence after the content: "…, he added.").
 NEEDS_CLAUSE = frozenset(
     {
-        "add", "note", "continue", "respond", "reply", "comment", "post", "answer", "recall",
-        "observe", "remark", "hint", "signal", "indicate", "complain", "boast", "agree",
+        "add", "note", "continue", "respond", "reply", "comment", "post", "write", "answer",
+        "recall", "observe", "remark", "hint", "signal", "indicate", "complain", "boast", "agree",
         "expect", "fear", "hope", "show", "find", "explain", "pledge", "promise", "vow",
         "ask", "caution", "counter", "believe", "think", "forecast", "predict", "insist",
         "worry", "demand", "declare", "reaffirm", "remind", "shout",
