@@ -1299,3 +1299,49 @@ def test_wrote_with_a_clause_or_quote_is_a_cue():
     assert one("She wrote the plan was flawed.").content.text == "the plan was flawed."
     a = one('In a memo, the auditor wrote: "The books do not balance."')
     assert (sp(a), a.kind) == ("the auditor", "direct_quote")
+
+
+def test_content_ends_at_a_closing_quote_before_according_to():
+    text = (
+        "A nurse wrote in an email to a colleague that the ward"
+        ' "cannot cope much longer," according to hospital records.'
+    )
+    a = by_cue(text, "wrote")
+    assert a.content.text == 'the ward "cannot cope much longer,"'
+    assert sp(by_cue(text, "according to")) == "hospital records"
+
+
+# ---------------------------------------------------------------- dismissed … as …
+
+
+def test_dismissed_as_is_a_second_cue_after_denied():
+    text = (
+        "Col. Ann Reyes, a spokeswoman for the army, denied that any troops had crossed the"
+        " river and dismissed the reports as propaganda."
+    )
+    denied, dismissed = attributed(text)
+    assert denied.content.text == "any troops had crossed the river"
+    assert (dismissed.cue.text, dismissed.content.text) == (
+        "dismissed",
+        "the reports as propaganda.",
+    )
+    # the shared subject is one source: the same span, appositive included
+    assert sp(denied) == sp(dismissed) == "Col. Ann Reyes, a spokeswoman for the army"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club dismissed Jones as manager on Monday.",
+        "The board dismissed the bid as the deadline had passed.",
+        "The firm was dismissed as a minor player.",
+        "The judge dismissed two jurors.",
+    ],
+)
+def test_dismissed_without_a_judgement_is_not_a_cue(text):
+    assert attributed(text) == []
+
+
+def test_coordinated_cue_keeps_the_appositive_of_its_subject():
+    text = "Tom Ruiz, the mayor, said the bridge was safe and warned that repairs were overdue."
+    assert [sp(a) for a in attributed(text)] == ["Tom Ruiz, the mayor"] * 2

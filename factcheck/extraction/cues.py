@@ -55,6 +55,7 @@ CUE_VERBS: dict[str, str] = _forms(
     encourage: encourages encouraged encouraging
     call: calls called calling
     describe: describes described describing
+    dismiss: dismisses dismissed dismissing
     reveal: reveals revealed revealing
     disclose: discloses disclosed disclosing
     indicate: indicates indicated indicating
@@ -782,6 +783,7 @@ NOT_POSTPOSED = frozenset(
         "agree",
         "call",
         "describe",
+        "dismiss",
         "expect",
         "hope",
         "fear",

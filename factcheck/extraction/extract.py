@@ -185,7 +185,7 @@ class _Builder:
     def resolve(self, r: Raw) -> tuple[Span | None, str | None, str | None, bool, NameParts | None]:
         if r.speaker is None:
             return None, None, None, False, None
-        key = (r.speaker, r.appos if not r.inherited else None)
+        key = (r.speaker, r.appos)
         if key in self._resolved:
             return self._resolved[key]
         out = self._resolve(r)
@@ -204,7 +204,7 @@ class _Builder:
         parts = analyse(tk, w, a, b)
         name = parts.name
         descriptor = parts.descriptor
-        if r.appos is not None and not r.inherited:
+        if r.appos is not None:
             ap = analyse(tk, w, r.appos[0], r.appos[1])
             if ap.name and not name:
                 name = ap.name

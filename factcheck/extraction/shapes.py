@@ -754,6 +754,26 @@ class Document:
                 return True  # a past-tense verb after the subject: "the cut risked …"
         return False
 
+    def _judged_as(self, j: int, hi: int) -> bool:
+        """Whether an object from ``j`` is judged "as" something ("dismissed the reports as
+        “fabrications”", "dismissed the claim as absurd"), not given a post ("dismissed him
+        as coach") or a reason ("dismissed the bid as the deadline had passed")."""
+        tk = self.tk
+        for x in range(j + 1, min(hi - 1, j + 8)):
+            if tk.low[x] == "as":
+                y = x + 1
+                return (
+                    tk.low[y] not in cues.ROLE_WORDS
+                    and tk.low[y] not in cues.TITLES
+                    and tk.low[y] not in ("if", "though", "well", "part", "much", "many")
+                    # (a subject opens a reason: "as the deadline had passed", "as it was late")
+                    and tk.low[y] not in cues.PRONOUNS
+                    and not (tk.low[y] in cues.DETERMINERS and self._clause_like(y, hi))
+                )
+            if not tk.is_word(x) and tk.t[x] not in ("’s", "'s", "-"):
+                return False
+        return False
+
     # ------------------------------------------------------------ left side
 
     def _left(self, i: int, lo: int, lemma: str) -> Left:
@@ -1201,7 +1221,9 @@ class Document:
 
     def _speaker_for_inherited(
         self, i: int, lo: int, found: list[Raw]
-    ) -> tuple[tuple[int, int] | None, int]:
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The speaker (and appositive) a coordinated or participle cue shares with an earlier
+        one: the same span, so that "X, a spokesman, denied A and said B" names one source."""
         tk = self.tk
         for r in reversed(found):
             if r.speaker is not None and r.cue_tok < i:
@@ -1217,10 +1239,10 @@ class Document:
                     and o.content[0] == tk.s[r.speaker[0]]
                 ]
                 if outer:
-                    return outer[0].speaker, outer[0].cue_tok
-                return r.speaker, r.cue_tok
+                    return outer[0].speaker, outer[0].appos
+                return r.speaker, r.appos
         np = self._clause_subject(i, lo)
-        return (np[0], np[1]) if np is not None else None, -1
+        return (np[0], np[1]) if np is not None else None, None
 
     def _clause_subject(self, i: int, lo: int) -> tuple[int, int, int] | None:
         tk = self.tk
@@ -1425,6 +1447,8 @@ class Document:
                 return tk.low[start].endswith("ing") or any(
                     tk.low[x] == "as" for x in range(start, min(hi, start + 10))
                 )
+            if lemma == "dismiss":
+                return self._judged_as(start, hi)
             if lemma in ("promise", "pledge", "vow"):
                 return tail.that or tail.colon or tk.low[start] == "to" or tk.qmark[start] == 1
             if lemma in ("warn", "caution"):
@@ -1483,20 +1507,20 @@ class Document:
             raw.content, raw.direct = self._content_after(tail.start, unit)
             raw.mode = "pre"
         elif participle:
-            sp, ft = self._speaker_for_inherited(i, lo, found)
+            sp, appos = self._speaker_for_inherited(i, lo, found)
             if sp is None or tail.start is None or not needs_ok(tail.start):
                 return None
-            raw.speaker, raw.inherited = sp, True
+            raw.speaker, raw.appos, raw.inherited = sp, appos, True
             raw.frame_tok = prev
             raw.content, raw.direct = self._content_after(tail.start, unit)
             raw.mode = "pre"
         else:
             left = self._left(i, lo, lemma)
             if left.np is None and left.btype == "coord":
-                sp, ft = self._speaker_for_inherited(i, lo, found)
+                sp, appos = self._speaker_for_inherited(i, lo, found)
                 if sp is None or tail.start is None or not needs_ok(tail.start):
                     return None
-                raw.speaker, raw.inherited = sp, True
+                raw.speaker, raw.appos, raw.inherited = sp, appos, True
                 raw.frame_tok = left.boundary
                 raw.content, raw.direct = self._content_after(tail.start, unit)
             elif left.np is not None:
@@ -2075,6 +2099,11 @@ class Document:
                 # '… would “move on quickly,” adding that': the comma closes the quotation,
                 # which stays whole in the content before.
                 cuts.append(tk.e[k + 1])
+                continue
+            if k - 1 >= lo and tk.qmark[k] == 2 and tk.t[k - 1] == ",":
+                # '… that the ward “cannot cope,” according to records': the same, with the
+                # cue right after the closing mark
+                cuts.append(tk.e[k])
                 continue
             cut = None
             while k >= lo and (tk.low[k] in cues.CLAUSE_CONJ or tk.t[k] in (",", ";", "—", "–")):
