@@ -1345,3 +1345,28 @@ def test_dismissed_without_a_judgement_is_not_a_cue(text):
 def test_coordinated_cue_keeps_the_appositive_of_its_subject():
     text = "Tom Ruiz, the mayor, said the bridge was safe and warned that repairs were overdue."
     assert [sp(a) for a in attributed(text)] == ["Tom Ruiz, the mayor"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Dozens of parents attended, and most urged the board to keep the school open.",
+            "most",
+            "the board to keep the school open.",
+        ),
+        (
+            "Several residents spoke. Most said the school should stay open.",
+            "Most",
+            "the school should stay open.",
+        ),
+        (
+            "Dozens of parents attended, and some warned that the school would close.",
+            "some",
+            "the school would close.",
+        ),
+    ],
+)
+def test_bare_quantifier_subject_at_a_clause_edge(text, speaker, content):
+    a = one(text)
+    assert (sp(a), a.content.text) == (speaker, content)

@@ -32,6 +32,7 @@ from . import cues, hedges, when
 from .quotes import Quote, find_quotes, top_level
 from .sentences import sentence_bounds
 from .speakers import (
+    BARE_SUBJECTS,
     Tokens,
     company_punctuation,
     generic_head,
@@ -571,6 +572,7 @@ class Document:
             tk.name[h]
             or tk.head[h]
             or tk.low[h] in cues.PRONOUNS
+            or (np[1] - np[0] == 1 and tk.low[h] in BARE_SUBJECTS)  # "and most urged"
             or (h > np[0] and tk.t[h - 1] in ("’s", "'s"))
         )
 

@@ -86,6 +86,8 @@ _PARTITIVE = frozenset(
     }
 )
 _GROUP_QUANTIFIERS = frozenset({"others", "some", "many", "several", "most", "few"})
+# Words that stand for members of a group named before, as a whole subject at a clause edge.
+BARE_SUBJECTS = _GROUP_QUANTIFIERS | {"one", "another"}
 _PREP_AFTER_HEAD = frozenset({"in", "at", "from", "with", "on"})
 _PP_DETS = frozenset({"the", "a", "an"})
 _ANON_ORG = ANON_HEADS | ORG_WORDS
@@ -339,10 +341,10 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
     lk = tk.low[k]
     if lk in PRONOUNS and not (tk.cap[k] and k > lo and tk.is_word(k - 1)):
         return (k, k + 1, k)
-    if lk in ("one", "another", "others") and (
+    if lk in BARE_SUBJECTS and (
         k == lo or tk.t[k - 1] in _CLAUSE_EDGE or tk.low[k - 1] in _CLAUSE_EDGE
     ):
-        return (k, k + 1, k)  # "officials said …, and one warned that …"
+        return (k, k + 1, k)  # "officials said …, and one warned that …", "… and most urged"
     if lk in ("them", "us", "those") and k - 2 >= lo and tk.low[k - 1] == "of":
         # "one of them", "some of us": a partitive names members of a known group
         if tk.low[k - 2] in _PARTITIVE:
