@@ -141,3 +141,38 @@ def test_driver_statements_run_in_the_session_transaction_and_fail_as_sqlalchemy
     session.rollback()
     session.close()
     engine.dispose()
+
+
+def test_bulk_inserts_take_ids_in_order_and_fail_as_sqlalchemy_does(migrated_url):
+    """insert_rows of many rows (a COPY on PostgreSQL) and the store's id-giving inserts:
+    every row lands in the session's transaction with the id it was given, in order, and a
+    row breaking a constraint fails the whole batch with SQLAlchemy's error."""
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import Session
+
+    from factcheck.models import ChainHop, Source, utcnow
+    from factcheck.store import _insert_returning_ids
+
+    engine = dbmod.make_engine(migrated_url)
+    session = Session(engine)
+    # text COPY escapes tabs, newlines and backslashes: they must come back as given
+    names = [f"Regional Office {i}\tof the \\ north\n" for i in range(2 * dbmod.COPY_MIN_ROWS)]
+    rows = [
+        {"name": name, "key": f"regional office {i}", "kind": "organisation", "anonymous": False,
+         "origin": "extracted", "created_at": utcnow()}
+        for i, name in enumerate(names)
+    ]  # fmt: skip
+    ids = _insert_returning_ids(session, Source, rows)
+    assert ids == sorted(ids) and len(set(ids)) == len(rows)
+    stored = dbmod.query(session, "SELECT id, name FROM source ORDER BY id").all()
+    assert stored == list(zip(ids, names, strict=True))
+    hops = [
+        {"attribution_id": 999_999, "position": i, "source_id": ids[0], "role": "origin"}
+        for i in range(dbmod.COPY_MIN_ROWS)
+    ]
+    with pytest.raises(IntegrityError):  # chain hops pointing at no attribution
+        dbmod.insert_rows(session, ChainHop, hops)
+    session.rollback()
+    assert dbmod.query(session, "SELECT count(*) FROM source").scalar() == 0
+    session.close()
+    engine.dispose()

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session
 
-from factcheck.db import in_chunks, insert_row, insert_rows, query
+from factcheck.db import in_chunks, insert_row, insert_rows, next_ids, query
 from factcheck.extraction import ExtractedAttribution
 from factcheck.figures import Figure as ParsedFigure
 from factcheck.models import Attribution, ChainHop, Claim, Document, Figure, utcnow
@@ -295,24 +295,23 @@ def _insert_returning_ids(
 ) -> list[int]:
     """Insert rows and return their ids in the order given.
 
-    PostgreSQL batches ``INSERT … RETURNING`` and keeps the order. SQLite would
-    insert one row per statement to keep it, so there the ids are given: once the
+    The ids are given to the rows, so they go in as one batch. On PostgreSQL they are
+    taken from the table's sequence first. SQLite has no sequence: once the
     transaction has written (the document row goes first, on its own), it holds
-    SQLite's only write lock, so no other writer can take ids in between.
+    SQLite's only write lock, so no other writer can take ids after the largest one.
     """
     if not rows:
         return []
     if len(rows) == 1:
         return [insert_row(session, table, rows[0])]
-    core = table.__table__  # type: ignore[attr-defined]
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
+    if session.connection().dialect.name == "postgresql":
+        ids = next_ids(session, table, len(rows))
+    else:
+        core = table.__table__  # type: ignore[attr-defined]
         start = query(session, f"SELECT max(id) FROM {core.name}").scalar() or 0
         ids = list(range(start + 1, start + 1 + len(rows)))
-        insert_rows(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
-        return ids
-    stmt = core.insert().returning(core.c.id, sort_by_parameter_order=True)
-    return [row[0] for row in conn.execute(stmt, rows)]
+    insert_rows(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
 
 
 def _context(found: ExtractedAttribution, text: str) -> str:
