@@ -1370,3 +1370,28 @@ def test_coordinated_cue_keeps_the_appositive_of_its_subject():
 def test_bare_quantifier_subject_at_a_clause_edge(text, speaker, content):
     a = one(text)
     assert (sp(a), a.content.text) == (speaker, content)
+
+
+# ---------------------------------------------------------------- speaker after the content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant has been closed since March, a person who has worked with the owner said.",
+        "The plant has been closed since March, said a person who has worked with the owner.",
+    ],
+)
+def test_speaker_with_a_relative_clause_after_the_content(text):
+    a = one(text)
+    assert (sp(a), a.kind) == ("a person", "anonymous")
+    assert a.content.text == "The plant has been closed since March"
+
+
+def test_demonstrative_document_after_the_content():
+    a = one("The contractor ignored every warning, that lawsuit alleges.")
+    assert (sp(a), a.cue.text, a.content.text) == (
+        "that lawsuit",
+        "alleges",
+        "The contractor ignored every warning",
+    )

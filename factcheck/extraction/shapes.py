@@ -920,11 +920,49 @@ class Document:
                 else None
             )
             if np is None:
-                return Left(None, j, self._btype(j, lo))
+                bt = self._btype(j, lo)
+                if bt in ("other", "conj") and appos is None:
+                    rel = self._relative_subject(j + 1, lo)
+                    if rel is not None:
+                        return Left(rel, rel[0] - 1, self._btype(rel[0] - 1, lo))
+                return Left(None, j, bt)
         else:
             np = self._reduced_relative(np, lo) or np
         b = np[0] - 1
-        return Left(np, b, self._btype(b, lo), appos, citing, relays, infinitive)
+        bt = self._btype(b, lo)
+        if bt in ("that", "other", "conj") and appos is None:
+            if (
+                bt == "that"
+                and np[1] - np[0] == 1
+                and tk.low[np[2]] in cues.DOCUMENT_WORDS
+                and self._btype(b - 1, lo) in ("comma", "quote")
+            ):
+                # "…, that suit alleges.": a demonstrative, not a conjunction, after a comma
+                return Left((b, np[1], np[2]), b - 1, self._btype(b - 1, lo))
+            rel = self._relative_subject(np[0], lo)
+            if rel is not None:
+                return Left(rel, rel[0] - 1, self._btype(rel[0] - 1, lo))
+        return Left(np, b, bt, appos, citing, relays, infinitive)
+
+    def _relative_subject(self, j: int, lo: int) -> tuple[int, int, int] | None:
+        """ "…, a person who has done business with him said.": the phrase ("a person") a
+        relative clause opening before ``j`` modifies, when a comma opens the phrase."""
+        tk = self.tk
+        for r in range(j - 1, max(lo, j - 16), -1):
+            lr = tk.low[r]
+            if not tk.is_word(r):
+                return None
+            if lr in ("who", "whose"):
+                c = r - 1
+                while c >= lo and r - c <= 7 and tk.t[c] != "," and tk.is_word(c):
+                    c -= 1
+                if c < lo or (tk.t[c] != "," and tk.qmark[c] != 2):
+                    return None
+                np = np_right(tk, c + 1, r)
+                if np is None or np[1] != r or not self._source_np(np):
+                    return None
+                return np
+        return None
 
     def _reduced_relative(self, np: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
         """ "New projections released after the meeting show": the phrase before the participle.
@@ -1689,9 +1727,12 @@ class Document:
                 if tk.low[inv[2]] in ("him", "her", "them", "us", "me"):
                     return None
                 after = inv[1]
-                if self._participle_at(after, hi):
+                if self._participle_at(after, hi) or (
+                    after < hi and tk.low[after] in ("who", "whose") and self._source_np(inv)
+                ):
                     # "…,” said a woman waiting in line outside a store, who …": the
-                    # participle phrase modifies the speaker and runs to the next comma.
+                    # participle phrase (or a relative clause: "said a person who has done
+                    # business with him") modifies the speaker and runs to the next comma.
                     while after < hi and tk.t[after] not in (",", ".", ";", "!", "?"):
                         after += 1
                 tail2 = self._tail(after, lo, hi, "say")
