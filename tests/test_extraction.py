@@ -1395,3 +1395,20 @@ def test_demonstrative_document_after_the_content():
         "alleges",
         "The contractor ignored every warning",
     )
+
+
+def test_an_inquirer_finds_with_that():
+    a = by_cue("A state inspector found last spring that the dam had no emergency plan.", "found")
+    assert (sp(a), a.content.text) == ("A state inspector", "the dam had no emergency plan.")
+    # without "that", "found" is finding a thing
+    assert attributed("A state inspector found cracks in the dam last spring.") == []
+
+
+def test_participle_phrase_with_a_demonstrative_before_the_verb():
+    text = (
+        "An inspector appointed under that deal found the next year that the dam had no"
+        " emergency plan, court records show."
+    )
+    a = by_cue(text, "found")
+    assert (sp(a), a.content.text) == ("An inspector", "the dam had no emergency plan")
+    assert sp(by_cue(text, "show")) == "court records"

@@ -762,6 +762,7 @@ AGENT_PARTICIPLES = frozenset(
         "sent", "distributed", "circulated", "reported", "carried", "produced", "filed",
         "unveiled", "announced", "conducted", "commissioned", "affected", "polled", "surveyed",
         "interviewed", "quoted", "contacted", "reached", "asked", "based", "hired", "employed",
+        "appointed", "assigned", "chosen", "selected", "designated", "retained",
     }
 )  # fmt: skip
 NOUN_BEFORE = frozenset(

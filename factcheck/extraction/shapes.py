@@ -979,6 +979,8 @@ class Document:
             ) and lk not in cues.AGENT_PARTICIPLES:
                 return None
             boundary = lk in ("that", "who", "which") or lk in cues.CLAUSE_CONJ
+            if lk == "that" and tk.low[k - 1] in _AFTER_PARTICIPLE and tk.is_word(k + 1):
+                boundary = False  # a determiner: "appointed under that agreement"
             if boundary and tk.low[k - 1] not in cues.AGENT_PARTICIPLES:
                 return None  # a clause boundary, unless it opens the participle's phrase
             if lk in cues.CUE_VERBS and tk.low[k + 1] != "by":
@@ -1565,9 +1567,12 @@ class Document:
                 raw.content, raw.direct = self._content_after(tail.start, unit)
             elif left.np is not None:
                 np = left.np
-                # "A survey by the Conference Board found": the document heads the phrase.
-                if lemma in cues.DOCUMENT_ONLY and not any(
-                    tk.low[x] in cues.DOCUMENT_WORDS for x in range(np[0], np[1])
+                # "A survey by the Conference Board found": the document heads the phrase;
+                # an inquirer may find too, with "that" ("an auditor found that …").
+                if (
+                    lemma in cues.DOCUMENT_ONLY
+                    and not any(tk.low[x] in cues.DOCUMENT_WORDS for x in range(np[0], np[1]))
+                    and not (lemma == "find" and tail.that and tk.head[np[2]])
                 ):
                     return None
                 if tk.low[np[2]] in cues.DOCUMENT_WORDS and lemma not in (
