@@ -24,7 +24,7 @@ from factcheck.models import Attribution, ChainHop, Claim, ClaimLink, Document, 
 from factcheck.xref.copies import MAX_POSTING
 from factcheck.xref.data import ClaimRow, Slice, _label_key
 from factcheck.xref.links import BlockKey, Entry, SeriesKey, blocks_of, series_of
-from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS
+from factcheck.xref.matching import BLOCK_TOKENS, STOPWORDS, overlapping
 from factcheck.xref.scope import (
     FIGURE_WINDOW_DAYS,
     FUZZY_WINDOW_DAYS,
@@ -113,7 +113,7 @@ def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
     found |= ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, seeds)
     found |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, seeds)
     found |= _figure_candidates(sl, seed_claims, session=session)
-    found |= _text_candidates(seed_claims, session=session)
+    found |= _text_candidates(sl, seed_claims, session=session)
     return found - seeds
 
 
@@ -145,18 +145,29 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         *[Figure.scope.contains(p) for p in sorted(places)],  # type: ignore[union-attr]
     )
     base = (
-        select(Figure.claim_id)
+        select(Figure.claim_id, Figure.scope)
         .join(Attribution, Attribution.id == Figure.attribution_id)
         .join(Document, Document.id == Attribution.document_id)
-        .where(Figure.label.in_(labels), scope_filter)  # type: ignore[union-attr]
+        .where(Figure.label.in_(labels))  # type: ignore[union-attr]
     )
-    found: set[int] = set()
     days = {a.day for _, a in entries}
     rng = _day_range(days, FIGURE_WINDOW_DAYS + 2)
-    if rng is not None:
-        found |= {r[0] for r in conn.execute(base.where(_published_between(rng))).all()}
-    if None in days:
-        found |= {r[0] for r in conn.execute(base.where(Document.published.is_(None))).all()}
+
+    def within_window(where: Any) -> list[Any]:
+        rows: list[Any] = []
+        if rng is not None:
+            rows += conn.execute(base.where(where, _published_between(rng))).all()
+        if None in days:
+            rows += conn.execute(base.where(where, Document.published.is_(None))).all()
+        return rows
+
+    rows = within_window(scope_filter)
+    found = {claim_id for claim_id, _ in rows}
+    # A whole found through one of its places sums with figures for its other places too.
+    other_parts = {p for _, scope in rows if scope and "+" in scope for p in scope.split("+")}
+    other_parts -= places
+    if other_parts:
+        found |= {claim_id for claim_id, _ in within_window(Figure.scope.in_(other_parts))}  # type: ignore[union-attr]
     return found
 
 
@@ -313,8 +324,12 @@ def _series_claims(
     return found
 
 
-def _text_candidates(seed_claims: list[ClaimRow], *, session: Session) -> set[int]:
-    """Claims said within the fuzzy window that carry one of a seed's rarest words."""
+def _text_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Session) -> set[int]:
+    """Claims said within the fuzzy window that carry one of a seed's rarest words and
+    could pair with a seed: the same places and most of the smaller set of significant
+    tokens shared (``matching.comparable`` and ``overlapping``, which every fuzzy pair
+    passes, merging or linking). Their texts are read and derived to check that, which
+    costs far less than loading every claim that shares a word."""
     days = {a.day for c in seed_claims for a in c.atts}
     rng = _day_range(days, FUZZY_WINDOW_DAYS + 2)
     pool = (
@@ -334,7 +349,20 @@ def _text_candidates(seed_claims: list[ClaimRow], *, session: Session) -> set[in
     for c in seed_claims:
         words = [w for w in set(c.key.split()) if len(w) >= 3 and w not in STOPWORDS and df[w]]
         rare |= set(sorted(words, key=lambda w: (df[w], w))[:BLOCK_TOKENS])
-    return {cid for cid, words in pool_words.items() if words & rare}
+    sharing = [cid for cid, words in pool_words.items() if words & rare]
+    if not sharing:
+        return set()
+    seed_sigs: dict[frozenset[str], list[frozenset[str]]] = defaultdict(list)
+    for c in seed_claims:
+        seed_sigs[c.places].append(c.sig)
+    found = set()
+    texts = conn.execute(select(Claim.id, Claim.text).where(one_of(conn, Claim.id, sharing)))
+    for cid, text in texts:
+        derived = sl.derived(text)
+        sigs = seed_sigs.get(frozenset(key for _, key in derived[3]))
+        if sigs and any(overlapping(sig, derived[1]) for sig in sigs):
+            found.add(cid)
+    return found
 
 
 def _origin_members(sl: Slice, origin: tuple[object, ...]) -> set[int]:

@@ -392,13 +392,18 @@ class Slice:
         ):
             self._derived.update(batch)
 
+    def derived(self, text: str) -> Derived:
+        """What matching needs from a claim text (``derive``), made once per text."""
+        found = self._derived.get(text)
+        if found is None:
+            found = self._derived[text] = derive(text, self.normaliser)
+        return found
+
     def prepare(self, claim: ClaimRow) -> None:
         """Derived values: origins of attributions, tokens, places, figure scopes."""
         for att in claim.atts:
             self.judge_origin(att)
-        derived = self._derived.get(claim.text)
-        if derived is None:
-            derived = self._derived[claim.text] = derive(claim.text, self.normaliser)
+        derived = self.derived(claim.text)
         (
             claim.tokens, claim.sig, claim.numbers, places, claim.joined, claim.sorted_joined
         ) = derived  # fmt: skip
