@@ -5,7 +5,7 @@ Only through indexes, never by reading the corpus: the same text
 stored scope within the date window and the figures of each seed origin's
 series within the update window (``ix_figure_label_scope``), and claims
 published within the fuzzy window (``ix_document_published``) that carry one
-of a seed's rarest words.
+of a seed's rarest words and could pair with a seed.
 """
 
 from __future__ import annotations
