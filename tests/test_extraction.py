@@ -1412,3 +1412,43 @@ def test_participle_phrase_with_a_demonstrative_before_the_verb():
     a = by_cue(text, "found")
     assert (sp(a), a.content.text) == ("An inspector", "the dam had no emergency plan")
     assert sp(by_cue(text, "show")) == "court records"
+
+
+# ---------------------------------------------------------------- content boundaries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union sued the airline on Monday, accusing the company of ignoring complaints"
+        " that its cabins were unsafe.",
+        "The union accused the company of ignoring warnings that its cabins were unsafe.",
+    ],
+)
+def test_accused_of_keeps_the_charge_in_the_content(text):
+    a = one(text)
+    assert a.content.text.startswith("the company of ignoring")
+    assert a.content.text.endswith("its cabins were unsafe.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The army's claim that the village had been cleared of mines could not be confirmed.",
+            "the village had been cleared of mines",
+        ),
+        (
+            "His claim that the plan would cost $5 billion was false.",
+            "the plan would cost $5 billion",
+        ),
+        ("The army's claim that the village was cleared is disputed.", "the village was cleared"),
+    ],
+)
+def test_noun_cue_subject_content_stops_before_the_sentence_verb(text, content):
+    assert one(text).content.text == content
+
+
+def test_noun_cue_object_content_runs_to_the_end():
+    a = one("The army repeated its claim that the village had been cleared of mines.")
+    assert a.content.text == "the village had been cleared of mines."

@@ -1177,12 +1177,14 @@ class Document:
                 and tk.low[k - 1] not in ("so", "such", "now", "given")
             ):
                 # Not past a verb ("said leadership was weighing a bill that would…"), and
-                # not a relative "that" ("… a plan that would…").
+                # not a relative "that" ("… a plan that would…"); not past the charge of
+                # "accused X of ignoring warnings that …", which is the content.
                 if (
                     all(
                         tk.low[x] not in cues.CUE_VERBS
                         and tk.low[x] not in cues.CLAUSE_AUX
                         and tk.t[x] != ","
+                        and (tk.low[x] != "of" or lemma != "accuse")
                         for x in range(j, k)
                     )
                     and k + 1 < hi
@@ -1969,6 +1971,15 @@ class Document:
             return None
         raw = Raw(ui, i, (tk.s[i], tk.e[i]), (tk.s[j + 1], ue), mode="noun", sentence=(us, ue))
         raw.content, raw.direct = self._content_after(j + 1, unit)
+        first = min(sp[0], i) if sp is not None else i
+        if first - 1 >= lo and tk.low[first - 1] in cues.DETERMINERS:
+            first -= 1
+        if first == lo and not raw.direct:
+            # "The ministry's claim that X could not be verified": the noun phrase is the
+            # subject, and the sentence's own verb ends the content.
+            m = self._matrix_verb(j + 1, hi)
+            if m is not None:
+                raw.content = (raw.content[0], tk.s[m])
         if sp is not None:
             raw.speaker = (sp[0], sp[1])
             raw.frame_tok = min(sp[0], i)
@@ -1977,6 +1988,33 @@ class Document:
         raw.hedge = low in cues.HEDGE_NOUN_CUES
         raw.frame = [(us, raw.content[0])]
         return raw
+
+    def _matrix_verb(self, j: int, hi: int) -> int | None:
+        """In a clause from ``j`` that is part of a sentence's subject ("[the claim that] the
+        drones had been used near Sirte | could not be verified"), the first token of the
+        sentence's own verb: a second finite verb straight after a word of the clause, with
+        no conjunction, relative word or punctuation between the two."""
+        tk = self.tk
+        seen = False
+        for x in range(j + 1, hi):
+            lx = tk.low[x]
+            if not tk.is_word(x) or tk.qmark[x]:
+                if tk.t[x] in ",;:—–()" or tk.qmark[x]:
+                    return None
+                continue
+            if lx in cues.CLAUSE_CONJ or lx in cues.COORD or lx in ("that", "which", "who"):
+                return None
+            finite = lx in cues.CLAUSE_AUX or (
+                lx.endswith("ed") and not tk.cap[x] and tk.low[x - 1] not in cues.DETERMINERS
+            )
+            if not finite:
+                continue
+            prev = tk.low[x - 1]
+            after_word = prev not in cues.CLAUSE_AUX and prev not in ("not", "never", "also")
+            if seen and after_word and lx in cues.CLAUSE_AUX and not prev.endswith("ly"):
+                return x
+            seen = True
+        return None
 
     # ------------------------------------------------------------ driver
 
