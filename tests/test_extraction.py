@@ -1452,3 +1452,28 @@ def test_noun_cue_subject_content_stops_before_the_sentence_verb(text, content):
 def test_noun_cue_object_content_runs_to_the_end():
     a = one("The army repeated its claim that the village had been cleared of mines.")
     assert a.content.text == "the village had been cleared of mines."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("40 percent of parents said the school day was too long.", "40 percent of parents"),
+        (
+            "A third of the respondents said the school day was too long.",
+            "A third of the respondents",
+        ),
+    ],
+)
+def test_a_share_of_a_group_speaks(text, speaker):
+    a = one(text)
+    assert (sp(a), a.content.text) == (speaker, "the school day was too long.")
+
+
+def test_everyone_believes_inside_a_quotation():
+    text = (
+        '"Banks are hoarding cash because everyone believes a crash is coming," said Ana Ruiz,'
+        " an economist."
+    )
+    inner = by_cue(text, "believes")
+    assert (sp(inner), inner.content.text) == ("everyone", "a crash is coming")
+    assert sp(by_cue(text, "said")) == "Ana Ruiz"

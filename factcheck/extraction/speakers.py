@@ -86,8 +86,12 @@ _PARTITIVE = frozenset(
     }
 )
 _GROUP_QUANTIFIERS = frozenset({"others", "some", "many", "several", "most", "few"})
+# Words for a share of a group before "of" ("58% of voters", "a majority of respondents").
+_PROPORTIONS = frozenset(
+    {"%", "percent", "majority", "minority", "third", "quarter", "half", "plurality"}
+)
 # Words that stand for members of a group named before, as a whole subject at a clause edge.
-BARE_SUBJECTS = _GROUP_QUANTIFIERS | {"one", "another"}
+BARE_SUBJECTS = _GROUP_QUANTIFIERS | {"one", "another", "everyone", "everybody"}
 _PREP_AFTER_HEAD = frozenset({"in", "at", "from", "with", "on"})
 _PP_DETS = frozenset({"the", "a", "an"})
 _ANON_ORG = ANON_HEADS | ORG_WORDS
@@ -395,6 +399,15 @@ def np_left(tk: Tokens, k: int, lo: int, *, loose: bool = False) -> tuple[int, i
         if lj == "of" and j - 1 >= lo and tk.low[j - 1] in _PARTITIVE:
             j -= 1  # "one of the diplomats", "some of the officials"
             continue
+        if lj == "of" and j - 1 >= lo and tk.low[j - 1] in _PROPORTIONS and j + 1 <= k:
+            # "58% of voters", "a majority of respondents": a share of a group
+            j -= 1
+            if tk.low[j] in ("%", "percent") and j - 1 >= lo and tk.t[j - 1][:1].isdigit():
+                j -= 1
+            if j - 1 >= lo and tk.low[j - 1] in ("a", "the"):
+                j -= 1
+            j -= 1
+            break
         if (
             lj in _PREP_AFTER_HEAD
             and j - 1 >= lo
