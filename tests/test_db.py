@@ -176,3 +176,38 @@ def test_bulk_inserts_take_ids_in_order_and_fail_as_sqlalchemy_does(migrated_url
     assert dbmod.query(session, "SELECT count(*) FROM source").scalar() == 0
     session.close()
     engine.dispose()
+
+
+def test_bulk_inserted_text_comes_back_as_given_and_a_bad_row_rolls_back_to_the_savepoint(
+    migrated_url,
+):
+    """Text the COPY format escapes (backslashes, tabs, line ends, its end marker and null
+    marker) round-trips; a value the driver cannot send fails the batch with SQLAlchemy's
+    error, and the transaction goes on from the savepoint."""
+    from sqlalchemy.exc import DBAPIError, StatementError
+    from sqlmodel import Session
+
+    from factcheck.models import Source, utcnow
+
+    tricky = ["a\\.b", "\\.", "x\r\ny", "tab\there", "\\N", "back\\slash", "ünï ✓", "", "end\\"]
+
+    def sources(names: list[object], prefix: str) -> list[dict[str, object]]:
+        return [
+            {"name": name, "key": f"{prefix}{i}", "kind": "organisation", "anonymous": False,
+             "origin": "extracted", "created_at": utcnow()}
+            for i, name in enumerate(names)
+        ]  # fmt: skip
+
+    engine = dbmod.make_engine(migrated_url)
+    with Session(engine) as session:
+        dbmod.insert_rows(session, Source, sources(list(tricky), "t"))
+        got = dbmod.query(session, "SELECT name FROM source ORDER BY id").all()
+        assert [name for (name,) in got] == tricky
+        bad: list[object] = [f"n{i}" for i in range(dbmod.COPY_MIN_ROWS)]
+        bad[3] = object()
+        with pytest.raises((DBAPIError, StatementError)), dbmod.savepoint(session):
+            dbmod.insert_rows(session, Source, sources(bad, "b"))
+        dbmod.insert_rows(session, Source, sources(["after"] * dbmod.COPY_MIN_ROWS, "a"))
+        count = dbmod.query(session, "SELECT count(*) FROM source").scalar()
+        assert count == len(tricky) + dbmod.COPY_MIN_ROWS
+    engine.dispose()

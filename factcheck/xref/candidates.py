@@ -108,12 +108,17 @@ def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
         return set()
     seed_claims = [sl.claims[i] for i in seeds if i in sl.claims]
     found: set[int] = set()
-    # Same text, and the claims linked to the seeds now (their links are recomputed).
-    found |= ids_of(session, select(Claim.id), Claim.key, {c.key for c in seed_claims})
-    found |= ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, seeds)
-    found |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, seeds)
+    # Same text: a seed merges into such a claim, which keeps its own text (places may
+    # differ: the key ignores case and punctuation) and its links are recomputed.
+    same = ids_of(session, select(Claim.id), Claim.key, {c.key for c in seed_claims})
+    found |= same
+    sl.load_claims(same, session=session)
+    linked = seeds | same
+    found |= ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, linked)
+    found |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, linked)
     found |= _figure_candidates(sl, seed_claims, session=session)
-    found |= _text_candidates(sl, seed_claims, session=session)
+    survivors = seed_claims + [sl.claims[i] for i in same - seeds if i in sl.claims]
+    found |= _text_candidates(sl, survivors, session=session)
     return found - seeds
 
 
@@ -145,15 +150,15 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
         *[Figure.scope.contains(p) for p in sorted(places)],  # type: ignore[union-attr]
     )
     base = (
-        select(Figure.claim_id, Figure.scope)
+        select(Figure.claim_id, Figure.scope, Attribution.said_at, Document.published)
         .join(Attribution, Attribution.id == Figure.attribution_id)
         .join(Document, Document.id == Attribution.document_id)
         .where(Figure.label.in_(labels))  # type: ignore[union-attr]
     )
     days = {a.day for _, a in entries}
-    rng = _day_range(days, FIGURE_WINDOW_DAYS + 2)
 
-    def within_window(where: Any) -> list[Any]:
+    def within_window(where: Any, days: set[int | None]) -> list[Any]:
+        rng = _day_range(days, FIGURE_WINDOW_DAYS + 2)
         rows: list[Any] = []
         if rng is not None:
             rows += conn.execute(base.where(where, _published_between(rng))).all()
@@ -161,13 +166,15 @@ def _figure_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Sessi
             rows += conn.execute(base.where(where, Document.published.is_(None))).all()
         return rows
 
-    rows = within_window(scope_filter)
-    found = {claim_id for claim_id, _ in rows}
-    # A whole found through one of its places sums with figures for its other places too.
-    other_parts = {p for _, scope in rows if scope and "+" in scope for p in scope.split("+")}
-    other_parts -= places
+    rows = within_window(scope_filter, days)
+    found = {r[0] for r in rows}
+    # A whole found through one of its places sums with figures for its other places
+    # within the figure window of the whole (not of the seed).
+    wholes = [r for r in rows if r[1] and "+" in r[1]]
+    other_parts = {p for r in wholes for p in r[1].split("+")} - places
     if other_parts:
-        found |= {claim_id for claim_id, _ in within_window(Figure.scope.in_(other_parts))}  # type: ignore[union-attr]
+        whole_days = {day_number(r[2], r[3]) for r in wholes}
+        found |= {r[0] for r in within_window(Figure.scope.in_(other_parts), whole_days)}  # type: ignore[union-attr]
     return found
 
 

@@ -527,6 +527,13 @@ def xref_documents(
     # 3. Merge, link, flag.
     into, text = merge_claims(sl, set(seeds))
     involve = {into.get(i, i) for i in seeds} | set(into.values())
+    # A stored claim that absorbed a seed has its links redone: its partners must be loaded.
+    absorbed = involve - seeds
+    if absorbed:
+        partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, absorbed)
+        partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, absorbed)
+        if sl.load_claims(partners - set(into), session=session):
+            text = _fuzzy_pairs(sl.claims, involve)
     # Whoever was linked to a claim whose links are redone may lose that link: their
     # flags are redone too.
     relinked = involve | set(into)
