@@ -316,6 +316,11 @@ def insert_row(session: Session, table: type, row: dict[str, object]) -> int:
     return int(Rows(_run(session, sql + " RETURNING id", params[0], many=False)).scalar())
 
 
+# (table, column names, dialect name, driver) -> the INSERT, a row's values getter and
+# the columns whose values the driver gets converted
+_INSERT_PLANS: dict[tuple[Any, ...], tuple[str, Any, list[tuple[int, Any]]]] = {}
+
+
 def _insert_statement(
     session: Session, table: type, rows: Sequence[dict[str, object]]
 ) -> tuple[str, list[tuple[object, ...]]]:
@@ -336,9 +341,6 @@ def _insert_statement(
                 values[i] = fn(values[i])
         params.append(tuple(values))
     return sql, params
-
-
-_INSERT_PLANS: dict[tuple[Any, ...], tuple[str, Any, list[tuple[int, Any]]]] = {}
 
 
 def _insert_plan(

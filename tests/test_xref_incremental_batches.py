@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 from xref_ledger import snapshot
 
 from factcheck import db as dbmod
-from factcheck.pipeline import ingest_paths
-from factcheck.xref import xref_all
+from factcheck import pipeline
+from factcheck.models import Document
+from factcheck.pipeline import ingest_paths, read_and_extract
+from factcheck.xref import copies, xref_all
+from factcheck.xref.copies import Sketcher, document_sketch
 
 COMMON = (
     "The UN monitoring mission said the convoy carrying medicine and blankets reached the "
@@ -150,9 +153,6 @@ def test_batches_read_by_workers_pass_their_sketches_and_need_no_full_run(
     """Read in worker processes (as a big batch is), each report comes with its documents'
     copy-detection sketches; cross-referencing uses them instead of reading the texts back,
     and finds what a full run does."""
-    from factcheck import pipeline
-    from factcheck.xref import copies
-
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 1)
     given: list[set[int]] = []
     detect_for = copies.detect_for
@@ -169,12 +169,6 @@ def test_batches_read_by_workers_pass_their_sketches_and_need_no_full_run(
 
 
 def test_a_sketch_made_from_the_draft_equals_one_made_from_the_stored_document(engine, tmp_path):
-    from sqlmodel import select
-
-    from factcheck.models import Document
-    from factcheck.pipeline import read_and_extract
-    from factcheck.xref.copies import Sketcher, document_sketch
-
     path = tmp_path / "appeal.txt"
     path.write_text(
         f"Convoy reaches villages\n\n{COMMON}\n\nSupport independent journalism. Donate now to "

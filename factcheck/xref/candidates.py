@@ -365,9 +365,9 @@ def _text_candidates(sl: Slice, seed_claims: list[ClaimRow], *, session: Session
     found = set()
     texts = conn.execute(select(Claim.id, Claim.text).where(one_of(conn, Claim.id, sharing)))
     for cid, text in texts:
-        derived = sl.derived(text)
-        sigs = seed_sigs.get(frozenset(key for _, key in derived[3]))
-        if sigs and any(overlapping(sig, derived[1]) for sig in sigs):
+        _, sig, _, places, _, _ = sl.derived(text)
+        sigs = seed_sigs.get(frozenset(key for _, key in places))
+        if sigs and any(overlapping(seed_sig, sig) for seed_sig in sigs):
             found.add(cid)
     return found
 

@@ -69,9 +69,14 @@ _PUNCTUATION = re.compile(
 
 
 class _WordIds(dict):  # type: ignore[type-arg]
-    """Word -> stable id (crc32), filled on first sight."""
+    """Word -> stable id (crc32), filled on first sight; emptied when it holds
+    ``MAX_WORDS`` words (a long batch meets ever more names), as ids are recomputed alike."""
+
+    MAX_WORDS = 500_000
 
     def __missing__(self, word: str) -> int:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
         value = self[word] = zlib.crc32(word.encode()) | (1 << 32)
         return value
 
@@ -121,12 +126,6 @@ def document_sketch(text: str, skip: str = "") -> bytes:
     """A document's sketch as ``detect_for(known=…)`` takes it: `text` and `skip` as stored
     (``Document.text``, ``Document.skip``). Word ids are stable, so any process may make it."""
     return _DEFAULT_SKETCHER.sketch(text, skip).tobytes()
-
-
-def _from_bytes(data: bytes) -> array:
-    sketch = array("q")
-    sketch.frombytes(data)
-    return sketch
 
 
 @dataclass(slots=True)
@@ -496,7 +495,7 @@ def detect_for(
         info = DocInfo(*row)
         graph.docs[info.id] = info
         if info.id in known:
-            sketches[info.id] = _from_bytes(known[info.id])
+            sketches[info.id] = array("q", known[info.id])
         else:
             sketches[info.id] = sketcher.sketch(*texts[info.id])
     # Bring in the current clusters of the candidates: their roots and members.
