@@ -94,7 +94,8 @@ def _mask(text: str, skip: Sequence[tuple[int, int]]) -> str:
 
 
 # A dateline opening a story: "NEW YORK —", "WASHINGTON, D.C. —" (after ``_typewriter``).
-_DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.'’]*+[ ,]*){1,5}[—–] *")
+# Up to five runs of capitals apart (no possessive quantifiers: see speakers._TOKEN_RE).
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,4}[ ,]*[—–] *")
 
 
 def _typewriter(work: str) -> str:

@@ -42,19 +42,20 @@ _ABBREVIATIONS = (
     "|Bros|Messrs|Mme|St"
 )
 # Word tails: president-elect, O'Brien, didn't (not the possessive 's).
-_WORD_TAIL = r"(?:[-–][^\W_]+|['’](?!s\b)[^\W\d_]+)*+"
+_WORD_TAIL = r"(?:[-–][^\W_]+|['’](?!s\b)[^\W\d_]+)*"
 # The first branch is the commonest token, a word in lower case that is not an acronym
 # ("e.g."); the lookaheads let the regex leave the next two branches quickly. Same tokens
 # as trying the abbreviation, acronym, number and word branches in that order. Nothing
-# after a branch can fail, so its repeats never give back characters: possessive ones
-# (*+, ++) say so and spare the engine its backtracking records.
+# after a branch can fail, so its repeats never give anything back. (Possessive
+# quantifiers would say so, but CPython before 3.11.5 matches them wrongly next to a
+# lookahead, gh-100061 and gh-106052, and Debian 12's Python is 3.11.2.)
 _TOKEN_RE = re.compile(
-    rf"(?![a-z]\.[A-Za-z])[a-z][^\W\d_]*+{_WORD_TAIL}"
+    rf"(?![a-z]\.[A-Za-z])[a-z][^\W\d_]*{_WORD_TAIL}"
     rf"|(?=[A-Z][a-z]{{0,5}}\.)(?:{_ABBREVIATIONS})\.(?![\w.])"  # Mr. Inc. (low drops the stop)
     r"|(?=[A-Za-z]\.[A-Za-z])(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # dotted acronyms: U.S.
     r"|(?!(?<=on )X\.)(?!(?<=via )X\.)(?=[A-Z]\.\s+[A-Z][a-z])[A-Z]\."  # Robert F. Kennedy
-    r"|\d++(?:[.,:]\d+)*+[A-Za-z]*+"  # numbers: 705,880  1.50pm
-    rf"|[^\W\d_]++{_WORD_TAIL}"  # other words
+    r"|\d+(?:[.,:]\d+)*[A-Za-z]*"  # numbers: 705,880  1.50pm
+    rf"|[^\W\d_]+{_WORD_TAIL}"  # other words
     r"|['’]s\b"  # possessive 's
     r"|\S"
 )
