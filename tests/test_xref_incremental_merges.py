@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlmodel import Session
 from xref_ledger import Ledger, World, report, snapshot, wipe
 
@@ -59,33 +60,31 @@ def _assert_same(incremental, full) -> None:  # type: ignore[no-untyped-def]
     assert incremental["claims"] == full["claims"]
 
 
-def test_a_sentence_folding_into_a_claim_naming_other_places_keeps_its_text_links(session):
+FOLDING = {
     # the same key as the first sentence, but "Zorivka" after a colon is not read as a place
-    inc, full = _incremental_and_full(session, _texts, [
+    "same key, other places": [
         ("Officials said Zorivka was hit by drones and the bakery burned", "2024-11-08T09:00:00"),
         ("The bakery burned and Zorivka was hit by drones, officials said", "2024-11-08T10:00:00"),
         ("Officials said: Zorivka was hit by drones and the bakery burned", "2024-11-08T11:00:00"),
-    ])  # fmt: skip
-    _assert_same(inc, full)
-    assert full["links"]
-
-
-def test_a_sentence_folding_into_an_old_claim_keeps_that_claims_links(session):
-    inc, full = _incremental_and_full(session, _texts, [
+    ],
+    # the claim folded into is linked to a claim ten months before the new sentence
+    "same key, long after": [
         ("Officials said Zorivka was hit by drones and the bakery burned", "2024-01-08T09:00:00"),
         ("The bakery burned and Zorivka was hit by drones, officials said", "2024-01-08T10:00:00"),
         ("Officials said Zorivka was hit by drones and the bakery burned", "2024-11-08T11:00:00"),
-    ])  # fmt: skip
-    _assert_same(inc, full)
-    assert full["links"]
-
-
-def test_a_near_identical_sentence_keeps_the_links_of_the_claim_it_folds_into(session):
-    inc, full = _incremental_and_full(session, _texts, [
+    ],
+    # a near-identical sentence folds into a claim linked to one four weeks before it
+    "near-identical, partner outside the window": [
         ("Officials said Zorivka was hit by drones and the old bakery burned down", "2024-11-01T09:00:00"),
         ("The old bakery burned down and Zorivka was hit by drones, officials said", "2024-10-18T10:00:00"),
         ("Officials said Zorivka was hit by drones and the old bakery burned", "2024-11-15T11:00:00"),
-    ])  # fmt: skip
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("texts", list(FOLDING.values()), ids=list(FOLDING))
+def test_a_sentence_folding_into_a_stored_claim_keeps_that_claims_links(session, texts):
+    inc, full = _incremental_and_full(session, _texts, texts)
     _assert_same(inc, full)
     assert full["links"]
 
