@@ -50,6 +50,12 @@ Sets:
           speech with the speaker after the cue, a foreign-affairs analysis with hedged claims,
           nested attribution and noun cues, a court story whose sources are filings and
           records), annotated before the extractor was run on them, for finding what it misses
+- news7-dev: fixtures/annotated/news7-dev*.json, four articles in the 1989 Journal register (a
+          capital-gains fight in Congress told through aides and lobbyists, a Bulgarian
+          leadership change relayed through BTA, Tass and Pravda, a chemical maker's earnings
+          with analysts and traders, an insider-trading ruling), with "'s view is that",
+          split quotes, "asked about …, X said", "X, who …, said", nested "according to" and
+          unattributed figures, annotated before the extractor was run on them
 
 Usage: python benchmarks/extraction_quality.py [-v] [--no-speed] [--sets dev,wsj,...]
 """
@@ -167,6 +173,7 @@ SET_GLOBS = {
     "news4-dev": "news4-dev*.json",
     "news5-dev": "news5-dev*.json",
     "news6-dev": "news6-dev*.json",
+    "news7-dev": "news7-dev*.json",
 }
 
 
@@ -267,12 +274,12 @@ def main() -> None:
         "--sets",
         default=(
             "dev,held,seeds,wsj,wsj-held,wsj89-dev,wsj89-held,news-dev,news-held,news2-held,"
-            "news3-dev,news4-dev,news5-dev,news6-dev"
+            "news3-dev,news4-dev,news5-dev,news6-dev,news7-dev"
         ),
         help=(
             "comma-separated sets to score (dev, held, seeds, wsj, wsj-held, wsj89-dev,"
             " wsj89-held, news-dev, news-held, news2-held, news3-dev, news4-dev, news5-dev,"
-            " news6-dev)"
+            " news6-dev, news7-dev)"
         ),
     )
     args = ap.parse_args()
