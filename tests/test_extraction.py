@@ -1477,3 +1477,37 @@ def test_everyone_believes_inside_a_quotation():
     inner = by_cue(text, "believes")
     assert (sp(inner), inner.content.text) == ("everyone", "a crash is coming")
     assert sp(by_cue(text, "said")) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The governor's view is that the bridge should be rebuilt before winter.",
+            "The governor",
+            "the bridge should be rebuilt before winter.",
+        ),
+        (
+            "Rep. Dana Whitfield (D., Ore.)'s view is that the levee will fail again.",
+            "Rep. Dana Whitfield",
+            "the levee will fail again.",
+        ),
+        (
+            "Ms. Okafor's argument was that tolls would pay for the repairs.",
+            "Ms. Okafor",
+            "tolls would pay for the repairs.",
+        ),
+        (
+            "The union's belief remains that the mill will reopen next spring.",
+            "The union",
+            "the mill will reopen next spring.",
+        ),
+    ],
+)
+def test_possessive_noun_cue_with_a_copula(text, speaker, content):
+    a = one(text)
+    assert (sp(a), a.content.text) == (speaker, content)
+
+
+def test_a_noun_cue_with_a_copula_needs_a_holder():
+    assert attributed("The view is that the bridge should be rebuilt.") == []

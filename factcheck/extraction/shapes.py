@@ -183,6 +183,8 @@ _AFTER_PARTICIPLE = frozenset(
 _PAST_SAME_AS_BASE = frozenset({"forecast"})
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+# Verbs linking a possessed noun cue to its content ("Mr. Hale's view is that …").
+_NOUN_CUE_COPULAS = frozenset({"is", "was", "remains", "remained"})
 _DO_SUPPORT = frozenset(
     {"do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"}
 )
@@ -1917,10 +1919,24 @@ class Document:
         unit = self.units[ui]
         us, ue, lo, hi = unit
         low = tk.low[i]
-        if low in cues.OPINION_NOUNS and i - 1 >= lo and tk.low[i + 1 : i + 2] != ["that"]:
+        # "Mr. Hale's view is that …": a copula between the noun and "that"; the copula is
+        # the sentence's verb, so the content runs on. Only with a holder before the noun.
+        copula = (
+            i + 2 < hi
+            and tk.low[i + 1] in _NOUN_CUE_COPULAS
+            and tk.low[i + 2] == "that"
+            and i - 1 >= lo
+            and (tk.low[i - 1] in _POSSESSIVE_PRONOUNS or tk.t[i - 1] in ("’s", "'s"))
+        )
+        if (
+            low in cues.OPINION_NOUNS
+            and i - 1 >= lo
+            and tk.low[i + 1 : i + 2] != ["that"]
+            and not copula
+        ):
             return self._opinion(i, ui)
         sp = None
-        j = i + 1
+        j = i + 2 if copula else i + 1
         if j < hi and tk.low[j] in ("by", "from") and low not in ("statement",):
             np = np_right(tk, j + 1, hi)
             if np is not None and self._source_np(np):
@@ -1955,7 +1971,8 @@ class Document:
         if sp is None and i - 1 >= lo and tk.low[i - 1] in _POSSESSIVE_PRONOUNS:
             sp = (i - 1, i, i - 1)  # "his view that …", "their claims that …"
         if sp is None and i - 1 >= lo and tk.t[i - 1] in ("’s", "'s"):
-            np = np_left(tk, i - 2, lo)
+            # "Sen. Ann Hale (R., Kan.)'s view": the name before the bracketed aside
+            np = np_left(tk, self._skip_paren_left(i - 2, lo), lo)
             if np is not None and self._source_np(np) and tk.low[np[2]] not in cues.PRONOUNS:
                 sp = np
         if sp is None and low not in cues.HEDGE_NOUN_CUES:
@@ -1974,7 +1991,7 @@ class Document:
         first = min(sp[0], i) if sp is not None else i
         if first - 1 >= lo and tk.low[first - 1] in cues.DETERMINERS:
             first -= 1
-        if first == lo and not raw.direct:
+        if first == lo and not raw.direct and not copula:
             # "The ministry's claim that X could not be verified": the noun phrase is the
             # subject, and the sentence's own verb ends the content.
             m = self._matrix_verb(j + 1, hi)
