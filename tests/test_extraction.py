@@ -1511,3 +1511,35 @@ def test_possessive_noun_cue_with_a_copula(text, speaker, content):
 
 def test_a_noun_cue_with_a_copula_needs_a_holder():
     assert attributed("The view is that the bridge should be rebuilt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "The mayor repeated her claim that the council had acted illegally, adding that"
+            " she would sue.",
+            "adding",
+            "The mayor",
+            "she would sue.",
+        ),
+        (
+            "The arbitrator rejected the union's argument that Mr. Soto had been fired for"
+            " organizing, finding that his dismissal followed three written warnings.",
+            "finding",
+            "The arbitrator",
+            "his dismissal followed three written warnings.",
+        ),
+    ],
+)
+def test_a_participle_after_a_noun_cue_shares_the_sentence_subject(text, cue, speaker, content):
+    a = by_cue(text, cue)
+    assert (sp(a), a.content.text) == (speaker, content)
+
+
+def test_a_noun_cue_content_ends_before_a_participle_cue():
+    text = (
+        "The mayor repeated her claim that the council had acted illegally, adding that she"
+        " would sue."
+    )
+    assert by_cue(text, "claim").content.text == "the council had acted illegally"

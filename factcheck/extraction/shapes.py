@@ -1299,6 +1299,10 @@ class Document:
                 or tk.low[p - 1]
                 in ("as", "while", "when", "after", "that", "because", "since", "although", "but")
             ):
+                if tk.low[p - 1] == "that" and p - 2 >= lo and tk.low[p - 2] in cues.NOUN_CUES:
+                    # "rejected the union's argument that Mr. Soto had …, finding that …":
+                    # the clause a noun cue holds has no say in the sentence's participle
+                    continue
                 np = np_right(tk, p, i)
                 if np is None or np[1] >= i or not self._source_np(np):
                     continue
@@ -2186,7 +2190,8 @@ class Document:
         return _ALNUM_RE.search(self.w, a, b) is not None
 
     def _cut_coordination(self, found: list[Raw], unit: tuple[int, int, int, int]) -> None:
-        """End a speaker-first content where a coordinated attribution starts (", but experts noted")."""
+        """End a speaker-first or noun-cue content where a coordinated attribution starts (", but
+        experts noted", "her claim that …, adding that …")."""
         tk = self.tk
         lo = unit[2]
         cuts: list[int] = []  # character offsets where a coordinated attribution begins
@@ -2222,7 +2227,7 @@ class Document:
             return
         cuts.sort()
         for a in found:
-            if a.mode != "pre":
+            if a.mode not in ("pre", "noun"):
                 continue
             k = bisect.bisect_right(cuts, a.content[0])
             if k < len(cuts) and cuts[k] < a.content[1]:
