@@ -1543,3 +1543,61 @@ def test_a_noun_cue_content_ends_before_a_participle_cue():
         " would sue."
     )
     assert by_cue(text, "claim").content.text == "the council had acted illegally"
+
+
+# --- review of the rules added for news6-dev and news7-dev -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team dismissed its coach as losses mounted.",
+        "Police dismissed the crowd as darkness fell.",
+        "The company dismissed the employees as soon as the audit was complete.",
+        "The firm dismissed two executives as a result of the probe.",
+        "Voters dismissed the proposal as expected, rejecting it by a wide margin.",
+    ],
+)
+def test_dismissed_as_a_time_reason_or_stock_phrase_is_not_a_judgement(text):
+    assert not [a for a in extract(text) if a.cue and a.cue.text == "dismissed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics dismissed the plan as politically motivated.",
+        "He dismissed the allegations as lies told by his rivals.",
+        "Officials dismissed the story as old news.",
+    ],
+)
+def test_dismissed_as_a_judgement_stays_a_cue(text):
+    assert [a for a in extract(text) if a.cue and a.cue.text == "dismissed"]
+
+
+def test_the_subject_of_a_relative_clause_speaks_in_it():
+    a = one("He hired Mr. Brown, a lawyer who prosecutors say helped hide the money.")
+    assert sp(a) == "prosecutors"
+    a = one("The money went to the victims, a charity whose director said it would be spent.")
+    assert sp(a) == "director"
+    # a complete relative clause before the cue still leaves the phrase it modifies speaking
+    assert sp(one("The road will reopen soon, a woman who lives nearby said.")) == "a woman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The problem with their claim is that nobody has seen the documents.",
+        "What is striking about her argument is that it ignores the cost.",
+        "The trouble with Mr. Hale's view is that it assumes rates will fall.",
+    ],
+)
+def test_a_noun_cue_inside_the_subject_phrase_holds_no_content_after_is_that(text):
+    assert attributed(text) == []
+
+
+def test_a_third_finite_verb_leaves_the_noun_cue_content_to_the_sentence_end():
+    text = "The claim that the men the police had arrested were innocent was repeated by lawyers."
+    (a,) = [a for a in extract(text) if a.cue and a.cue.text == "claim"]
+    assert a.content.text.startswith("the men the police had arrested were innocent")
+    a = one("The ministry's claim that the drones had been used could not be verified.")
+    assert a.content.text == "the drones had been used"

@@ -183,6 +183,17 @@ _AFTER_PARTICIPLE = frozenset(
 _PAST_SAME_AS_BASE = frozenset({"forecast"})
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+# What "as" opens after an object when it is not a judgement of it ("dismissed the staff as
+# soon as …", "as expected", "as a result of …").
+_AS_NOT_JUDGED = frozenset(
+    {"if", "though", "well", "part", "much", "many", "soon", "long", "far", "usual", "expected",
+     "planned", "promised", "such"}
+)  # fmt: skip
+_AS_A_NOT_JUDGED = frozenset({"result", "matter", "precaution", "consequence", "rule", "whole"})
+# Frequent irregular past tenses, for a bare subject and its verb after "as" ("as darkness fell").
+_COMMON_IRREGULAR_PAST = frozenset(
+    {"fell", "rose", "grew", "began", "came", "went", "took", "broke", "spread", "drew", "wore"}
+)
 # Verbs linking a possessed noun cue to its content ("Mr. Hale's view is that …").
 _NOUN_CUE_COPULAS = frozenset({"is", "was", "remains", "remained"})
 _DO_SUPPORT = frozenset(
@@ -766,17 +777,34 @@ class Document:
         for x in range(j + 1, min(hi - 1, j + 8)):
             if tk.low[x] == "as":
                 y = x + 1
+                after = tk.low[y + 1] if y + 1 < hi else ""
                 return (
                     tk.low[y] not in cues.ROLE_WORDS
                     and tk.low[y] not in cues.TITLES
-                    and tk.low[y] not in ("if", "though", "well", "part", "much", "many")
-                    # (a subject opens a reason: "as the deadline had passed", "as it was late")
+                    # "as well", "as soon as", "as expected", "as a result of …"
+                    and tk.low[y] not in _AS_NOT_JUDGED
+                    and not (tk.low[y] == "a" and after in _AS_A_NOT_JUDGED)
+                    # (a subject opens a reason: "as the deadline had passed", "as it was late",
+                    # "as losses mounted", "as darkness fell")
                     and tk.low[y] not in cues.PRONOUNS
                     and not (tk.low[y] in cues.DETERMINERS and self._clause_like(y, hi))
+                    and not self._subject_and_verb(y, hi)
                 )
             if not tk.is_word(x) and tk.t[x] not in ("’s", "'s", "-"):
                 return False
         return False
+
+    def _subject_and_verb(self, y: int, hi: int) -> bool:
+        """Whether a bare word at ``y`` is a subject its verb follows straight away ("losses
+        mounted", "talks stalled", "darkness fell"), not a judgement ("baseless", "politically
+        motivated", "lies told by …")."""
+        tk = self.tk
+        if y + 1 >= hi or not tk.is_word(y) or tk.low[y].endswith("ly"):
+            return False
+        verb = tk.low[y + 1]
+        if verb in cues.CLAUSE_AUX or verb in _COMMON_IRREGULAR_PAST:
+            return True
+        return verb.endswith("ed") and len(verb) > 4 and not tk.cap[y + 1]
 
     # ------------------------------------------------------------ left side
 
@@ -941,9 +969,12 @@ class Document:
             ):
                 # "…, that suit alleges.": a demonstrative, not a conjunction, after a comma
                 return Left((b, np[1], np[2]), b - 1, self._btype(b - 1, lo))
-            rel = self._relative_subject(np[0], lo)
-            if rel is not None:
-                return Left(rel, rel[0] - 1, self._btype(rel[0] - 1, lo))
+            # The phrase straight after "who" is the relative clause's own subject ("a lawyer
+            # who prosecutors say …", "a charity whose director said …"): it speaks.
+            if tk.low[b] not in ("who", "whose"):
+                rel = self._relative_subject(np[0], lo)
+                if rel is not None:
+                    return Left(rel, rel[0] - 1, self._btype(rel[0] - 1, lo))
         return Left(np, b, bt, appos, citing, relays, infinitive)
 
     def _relative_subject(self, j: int, lo: int) -> tuple[int, int, int] | None:
@@ -955,6 +986,9 @@ class Document:
             if not tk.is_word(r):
                 return None
             if lr in ("who", "whose"):
+                inner = np_left(tk, j - 1, r + 1) if r + 1 < j else None
+                if inner is not None and inner[0] == r + 1:
+                    return None  # "a teacher who students said": the clause's own subject speaks
                 c = r - 1
                 while c >= lo and r - c <= 7 and tk.t[c] != "," and tk.is_word(c):
                     c -= 1
@@ -1995,6 +2029,10 @@ class Document:
         first = min(sp[0], i) if sp is not None else i
         if first - 1 >= lo and tk.low[first - 1] in cues.DETERMINERS:
             first -= 1
+        if copula and first != lo:
+            # "The problem with their claim is that …": the holder's noun is not the subject,
+            # so what follows "is that" is the writer's, not the holder's.
+            return None
         if first == lo and not raw.direct and not copula:
             # "The ministry's claim that X could not be verified": the noun phrase is the
             # subject, and the sentence's own verb ends the content.
@@ -2014,17 +2052,20 @@ class Document:
         """In a clause from ``j`` that is part of a sentence's subject ("[the claim that] the
         drones had been used near Sirte | could not be verified"), the first token of the
         sentence's own verb: a second finite verb straight after a word of the clause, with
-        no conjunction, relative word or punctuation between the two."""
+        no conjunction, relative word or punctuation between the two. A third such verb
+        makes it unclear which one is the sentence's ("the men the police had arrested were
+        innocent | was repeated": a relative clause without "who"), so there is none then."""
         tk = self.tk
         seen = False
+        found = None
         for x in range(j + 1, hi):
             lx = tk.low[x]
             if not tk.is_word(x) or tk.qmark[x]:
                 if tk.t[x] in ",;:—–()" or tk.qmark[x]:
-                    return None
+                    return found if tk.t[x] in ",;:" and found is not None else None
                 continue
             if lx in cues.CLAUSE_CONJ or lx in cues.COORD or lx in ("that", "which", "who"):
-                return None
+                return found
             finite = lx in cues.CLAUSE_AUX or (
                 lx.endswith("ed") and not tk.cap[x] and tk.low[x - 1] not in cues.DETERMINERS
             )
@@ -2033,9 +2074,11 @@ class Document:
             prev = tk.low[x - 1]
             after_word = prev not in cues.CLAUSE_AUX and prev not in ("not", "never", "also")
             if seen and after_word and lx in cues.CLAUSE_AUX and not prev.endswith("ly"):
-                return x
+                if found is not None:
+                    return None
+                found = x
             seen = True
-        return None
+        return found
 
     # ------------------------------------------------------------ driver
 
