@@ -1601,3 +1601,14 @@ def test_a_third_finite_verb_leaves_the_noun_cue_content_to_the_sentence_end():
     assert a.content.text.startswith("the men the police had arrested were innocent")
     a = one("The ministry's claim that the drones had been used could not be verified.")
     assert a.content.text == "the drones had been used"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The company misled investors, that 2019 lawsuit alleges.", "that 2019 lawsuit"),
+        ("The dam was unsafe, that federal report found.", "that federal report"),
+    ],
+)
+def test_a_demonstrative_document_with_modifiers_after_the_content_speaks(text, speaker):
+    assert sp(one(text)) == speaker

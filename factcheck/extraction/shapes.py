@@ -963,11 +963,14 @@ class Document:
         if bt in ("that", "other", "conj") and appos is None:
             if (
                 bt == "that"
-                and np[1] - np[0] == 1
+                and np[1] - np[0] <= 3
+                and np[2] == np[1] - 1
                 and tk.low[np[2]] in cues.DOCUMENT_WORDS
+                and not any(tk.low[x] in cues.DETERMINERS for x in range(np[0], np[1]))
                 and self._btype(b - 1, lo) in ("comma", "quote")
             ):
-                # "…, that suit alleges.": a demonstrative, not a conjunction, after a comma
+                # "…, that suit alleges.", "…, that 2019 federal report found.": a
+                # demonstrative, not a conjunction, after a comma
                 return Left((b, np[1], np[2]), b - 1, self._btype(b - 1, lo))
             # The phrase straight after "who" is the relative clause's own subject ("a lawyer
             # who prosecutors say …", "a charity whose director said …"): it speaks.
