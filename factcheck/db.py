@@ -245,16 +245,24 @@ def _run(session: Session, sql: str, params: Any, *, many: bool) -> Any:
         return None
     conn = session.connection()
     sql = _for_driver(conn, sql)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    error = conn.dialect.loaded_dbapi.Error
-    try:
+    with _driver_cursor(conn, sql, params) as cursor:
         if many:
             cursor.executemany(sql, params)
         else:
             cursor.execute(sql, params)
+    return cursor
+
+
+@contextmanager
+def _driver_cursor(conn: Connection, sql: str, params: Any) -> Iterator[Any]:
+    """A DBAPI cursor on the connection behind the session's transaction; a driver error
+    raised while it is used becomes SQLAlchemy's (`sql` and `params` name the statement)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    error = conn.dialect.loaded_dbapi.Error
+    try:
+        yield cursor
     except error as exc:
         raise DBAPIError.instance(sql, params, exc, error) from exc
-    return cursor
 
 
 COPY_MIN_ROWS = 8  # PostgreSQL: from this many rows a COPY costs less than an executemany
@@ -283,16 +291,10 @@ def _copy(
 ) -> None:
     """``COPY table (names) FROM STDIN`` with psycopg, in the session's transaction; driver
     errors become SQLAlchemy's, as in ``_run``."""
-    conn = session.connection()
     sql = f"COPY {table} ({', '.join(names)}) FROM STDIN"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    error = conn.dialect.loaded_dbapi.Error
-    try:
-        with cursor.copy(sql) as copy:
-            for row in params:
-                copy.write_row(row)
-    except error as exc:
-        raise DBAPIError.instance(sql, None, exc, error) from exc
+    with _driver_cursor(session.connection(), sql, None) as cursor, cursor.copy(sql) as copy:
+        for row in params:
+            copy.write_row(row)
 
 
 def next_ids(session: Session, table: type, count: int) -> list[int]:
