@@ -47,6 +47,13 @@ def ids_of(session: Session, stmt: Select[Any], column: Any, values: Iterable[ob
     )
 
 
+def link_partners(session: Session, claim_ids: Iterable[int]) -> set[int]:
+    """The claims any stored link joins to one of `claim_ids`, either way round."""
+    ids = set(claim_ids)
+    partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, ids)
+    return partners | ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, ids)
+
+
 def _day_range(days: Iterable[int | None], slack: int) -> tuple[datetime, datetime] | None:
     dated = [d for d in days if d is not None]
     if not dated:
@@ -113,9 +120,7 @@ def candidates(sl: Slice, seeds: set[int], *, session: Session) -> set[int]:
     same = ids_of(session, select(Claim.id), Claim.key, {c.key for c in seed_claims})
     found |= same
     sl.load_claims(same, session=session)
-    linked = seeds | same
-    found |= ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, linked)
-    found |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, linked)
+    found |= link_partners(session, seeds | same)
     found |= _figure_candidates(sl, seed_claims, session=session)
     survivors = seed_claims + [sl.claims[i] for i in same - seeds if i in sl.claims]
     found |= _text_candidates(sl, survivors, session=session)

@@ -483,21 +483,12 @@ def detect_for(
     wanted = new + cands
     # Texts are read only for the documents without a sketch; all in id order, as the
     # pairs below are opened in the order of `sketches`.
-    need_text = [d for d in wanted if d not in known]
-    texts: dict[int, tuple[str, str]] = {}
-    if need_text:
-        stmt = select(Document.id, Document.text, Document.skip).where(
-            one_of(session, Document.id, need_text)
-        )
-        texts = {doc_id: (text, skip) for doc_id, text, skip in session.connection().execute(stmt)}
+    made = _sketch_stored([d for d in wanted if d not in known], sketcher, session=session)
     stmt = select(*_DOC_COLUMNS).where(one_of(session, Document.id, wanted)).order_by(Document.id)
     for row in session.connection().execute(stmt):
         info = DocInfo(*row)
         graph.docs[info.id] = info
-        if info.id in known:
-            sketches[info.id] = array("q", known[info.id])
-        else:
-            sketches[info.id] = sketcher.sketch(*texts[info.id])
+        sketches[info.id] = array("q", known[info.id]) if info.id in known else made[info.id]
     # Bring in the current clusters of the candidates: their roots and members.
     roots = {d.copy_of_id or d.id for d in graph.docs.values() if d.id not in new}
     members = _cluster_members(roots, session=session)
@@ -528,15 +519,23 @@ def detect_for(
             changed.add(d)
     # Copy scores are against each cluster's root: sketch the documents whose root changed.
     unsketched = [d for d in changed | {graph.root(d) for d in changed} if d not in sketches]
-    if unsketched:
-        stmt = select(Document.id, Document.text, Document.skip).where(
-            one_of(session, Document.id, unsketched)
-        )
-        for doc_id, text, skip in session.connection().execute(stmt):
-            sketches[doc_id] = sketcher.sketch(text, skip)
+    sketches.update(_sketch_stored(unsketched, sketcher, session=session))
     _finish(graph, sketches)
     _carry_shared(graph, changed, session=session)
     return graph, changed
+
+
+def _sketch_stored(ids: list[int], sketcher: Sketcher, *, session: Session) -> dict[int, array]:
+    """Sketches of stored documents, from their texts and skipped spans (by id)."""
+    if not ids:
+        return {}
+    stmt = select(Document.id, Document.text, Document.skip).where(
+        one_of(session, Document.id, ids)
+    )
+    return {
+        doc_id: sketcher.sketch(text, skip)
+        for doc_id, text, skip in session.connection().execute(stmt)
+    }
 
 
 def _add_docs(graph: CopyGraph, ids: Iterable[int], *, session: Session) -> None:

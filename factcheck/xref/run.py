@@ -24,7 +24,13 @@ from sqlmodel import Session
 from factcheck.db import executemany, insert_rows, one_of
 from factcheck.models import Attribution, ChainHop, ClaimLink, utcnow
 from factcheck.xref import copies
-from factcheck.xref.candidates import candidates, copy_candidates, ids_of, series_context
+from factcheck.xref.candidates import (
+    candidates,
+    copy_candidates,
+    ids_of,
+    link_partners,
+    series_context,
+)
 from factcheck.xref.data import (
     MANUAL,
     ClaimRow,
@@ -530,15 +536,13 @@ def xref_documents(
     # A stored claim that absorbed a seed has its links redone: its partners must be loaded.
     absorbed = involve - seeds
     if absorbed:
-        partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, absorbed)
-        partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, absorbed)
+        partners = link_partners(session, absorbed)
         if sl.load_claims(partners - set(into), session=session):
             text = _fuzzy_pairs(sl.claims, involve)
     # Whoever was linked to a claim whose links are redone may lose that link: their
     # flags are redone too.
     relinked = involve | set(into)
-    old_partners = ids_of(session, select(ClaimLink.other_id), ClaimLink.claim_id, relinked)
-    old_partners |= ids_of(session, select(ClaimLink.claim_id), ClaimLink.other_id, relinked)
+    old_partners = link_partners(session, relinked)
     _write_merges(into, session=session, full=False)
     spans, replaced, blocks = series_context(sl, involve, session=session)
     links = compute_links(sl, text, involve, spans, blocks)
