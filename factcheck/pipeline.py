@@ -347,16 +347,18 @@ class _Group:
         ``GROUP_SECONDS`` already is committed first."""
         if not _small_file(path):
             return False
-        if self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS:
+        if self._open_long_enough():
             self.commit()
         return True
+
+    def _open_long_enough(self) -> bool:
+        """Whether a transaction has been open for ``GROUP_SECONDS``."""
+        return self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS
 
     def add(self, outcome: IngestOutcome) -> None:
         """Count a file in; commit when the group is full or has been open long enough."""
         self.outcomes.append(outcome)
-        if len(self.outcomes) >= GROUP_FILES or (
-            self.session is not None and time.monotonic() - self.started >= GROUP_SECONDS
-        ):
+        if len(self.outcomes) >= GROUP_FILES or self._open_long_enough():
             self.commit()
 
     def commit(self) -> None:
